@@ -1,0 +1,56 @@
+/**
+ * The contract between the codemod transforms and the `redis-codemod` CLI.
+ * `transformSource` runs the named transforms over one file's text and reports what it changed and
+ * what it had to leave alone; it throws `SourceParseError` for a file that does not parse.
+ */
+
+export const TRANSFORM_NAMES = ['add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy'] as const;
+export type TransformName = (typeof TRANSFORM_NAMES)[number];
+
+export interface CodemodOptions {
+  /** Source text of the handler expression used by `add-error-listener`. */
+  errorHandler?: string;
+  /** Milliseconds written by `add-connect-timeout` (default 10000). */
+  connectTimeout?: number;
+  /** Attempts before the strategy written by `bound-reconnect-strategy` gives up (default 20). */
+  maxRetries?: number;
+  /** Modules that re-export node-redis factories, like the lint setting `redis.clientModules`. */
+  clientModules?: string[];
+  /** Globs that mark test files (replace the defaults), like the rule option of `no-disabled-reconnect`. */
+  testFilePatterns?: string[];
+  /** Directory test-file globs are matched from (default `process.cwd()`). */
+  cwd?: string;
+}
+
+export interface SkippedSite {
+  transform: TransformName;
+  line: number;
+  column: number;
+  reason: string;
+}
+
+export interface FileTransformResult {
+  output: string;
+  changed: boolean;
+  /** Transforms that changed the file, in the order they ran. */
+  applied: TransformName[];
+  skipped: SkippedSite[];
+}
+
+export class SourceParseError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'SourceParseError';
+  }
+}
+
+export class InvalidOptionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidOptionError';
+  }
+}
