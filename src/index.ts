@@ -1,30 +1,27 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import { rules } from './rules';
 
 const { name, version } = require('../package.json') as { name: string; version: string };
 
-type RuleName = keyof typeof rules;
-const recommendedRules = Object.fromEntries(
+const recommendedRules: Linter.RulesRecord = Object.fromEntries(
   Object.keys(rules).map((ruleName) => [`redis/${ruleName}`, 'error']),
-) as Record<`redis/${RuleName}`, 'error'>;
+);
 
-const plugin = {
+interface RedisPlugin extends ESLint.Plugin {
+  meta: { name: string; version: string; namespace: 'redis' };
+  rules: NonNullable<ESLint.Plugin['rules']>;
+  configs: { recommended: Linter.Config; 'legacy-recommended': Linter.LegacyConfig };
+}
+
+const plugin: RedisPlugin = {
   meta: { name, version, namespace: 'redis' },
-  rules,
-  configs: {} as {
-    recommended: TSESLint.FlatConfig.Config;
-    'legacy-recommended': TSESLint.ClassicConfig.Config;
+  // typescript-eslint's rule type is stricter than ESLint's; the objects are the same at runtime.
+  rules: rules as unknown as RedisPlugin['rules'],
+  configs: {
+    recommended: { name: 'redis/recommended', rules: recommendedRules },
+    'legacy-recommended': { plugins: ['redis'], rules: recommendedRules },
   },
 };
-
-plugin.configs.recommended = {
-  name: 'redis/recommended',
-  plugins: { redis: plugin as unknown as TSESLint.FlatConfig.Plugin },
-  rules: recommendedRules,
-};
-plugin.configs['legacy-recommended'] = {
-  plugins: ['redis'],
-  rules: recommendedRules,
-};
+plugin.configs.recommended.plugins = { redis: plugin };
 
 export = plugin;

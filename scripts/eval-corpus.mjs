@@ -1,0 +1,186 @@
+#!/usr/bin/env node
+// Scores the rules against the hand-labelled corpus in ../shared/corpus (when it exists): precision and
+// recall per rule, and for require-error-listener under both escape policies. Read-only: the corpus is
+// linted in memory and (with --codemod) transformed in a temporary copy.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { fileURLToPath } from 'node:url';
+import { Linter } from 'eslint';
+import tsParser from '@typescript-eslint/parser';
+import plugin from '../dist/index.js';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const corpusDir = process.env.REDIS_CORPUS_DIR ?? path.resolve(root, '../shared/corpus');
+const labelsPath = path.join(corpusDir, 'labels.json');
+if (!existsSync(labelsPath)) {
+  console.log(`eval:corpus: no corpus at ${corpusDir} (set REDIS_CORPUS_DIR); nothing to score.`);
+  process.exit(0);
+}
+
+const labels = JSON.parse(readFileSync(labelsPath, 'utf8'));
+const files = [...new Set(labels.map((label) => label.file))];
+const linter = new Linter({ configType: 'flat' });
+
+function lint(file, ruleOptions, baseDir = path.dirname(corpusDir)) {
+  const filename = path.join(baseDir, file);
+  const code = readFileSync(filename, 'utf8');
+  const config = [
+    { files: ['**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser } },
+    {
+      plugins: { redis: plugin },
+      languageOptions: { sourceType: 'module', ecmaVersion: 'latest' },
+      rules: {
+        'redis/require-error-listener': ['error', ruleOptions.errorListener ?? {}],
+        'redis/no-disabled-reconnect': 'error',
+        'redis/require-connect-timeout': 'error',
+      },
+    },
+  ];
+  // Lint under the corpus's own relative path so test-file patterns see the original name.
+  const messages = linter.verify(code, config, { filename: path.resolve(root, file), physicalFilename: filename });
+  const fatal = messages.filter((message) => message.fatal);
+  if (fatal.length > 0) console.warn(`  parse error in ${file}: ${fatal[0].message}`);
+  return messages.filter((message) => !message.fatal);
+}
+
+const isNodeRedis = (label) => label.client === 'node-redis' && label.directCall !== false;
+const isLegacy = (label) => label.apiStyle.startsWith('legacy');
+const isDuplicate = (label) => /duplicate/.test(label.factory);
+
+/** What each rule should say about a labelled call: true (report), false (stay silent) or undefined (unknown). */
+const expectations = {
+  'require-error-listener': (label) =>
+    !isNodeRedis(label) ? false : label.hasErrorListener === 'unknown' ? undefined : label.hasErrorListener === false,
+  'require-connect-timeout': (label) =>
+    !isNodeRedis(label) || isLegacy(label) || isDuplicate(label)
+      ? false
+      : label.hasConnectTimeout === 'unknown'
+        ? undefined
+        : label.hasConnectTimeout === false,
+  'no-disabled-reconnect': (label) => isNodeRedis(label) && label.reconnectStrategyFalse === true && !label.isTestFile,
+};
+
+function atCall(label, message) {
+  const { line, column } = label.callee ?? label;
+  return (message.line === line && message.column === column) || (message.line === label.line && message.column === label.column);
+}
+
+/** Reports are matched to the labelled call: at its callee, or (reconnect) the nearest call above. */
+function matches(ruleId, label, message, fileLabels) {
+  if (ruleId !== 'redis/no-disabled-reconnect') return atCall(label, message);
+  const above = fileLabels.filter((other) => other.line <= message.line).sort((a, b) => b.line - a.line)[0];
+  return above === label;
+}
+
+function score(ruleOptions) {
+  const results = {};
+  for (const rule of Object.keys(expectations)) results[rule] = { tp: 0, fp: 0, fn: 0, tn: 0, unknownReported: 0, unknown: 0, stray: [] };
+  for (const file of files) {
+    const messages = lint(file, ruleOptions);
+    const fileLabels = labels.filter((label) => label.file === file);
+    for (const [rule, expect] of Object.entries(expectations)) {
+      const ruleId = `redis/${rule}`;
+      const ruleMessages = messages.filter((message) => message.ruleId === ruleId);
+      const r = results[rule];
+      for (const label of fileLabels) {
+        const reported = ruleMessages.some((message) => matches(ruleId, label, message, fileLabels));
+        const expected = expect(label);
+        if (expected === undefined) {
+          r.unknown++;
+          if (reported) r.unknownReported++;
+        } else if (expected && reported) r.tp++;
+        else if (expected) {
+          r.fn++;
+          r.stray.push(`missed ${file}:${label.line}`);
+        } else if (reported) {
+          r.fp++;
+          r.stray.push(`false alarm ${file}:${label.line}`);
+        } else r.tn++;
+      }
+      for (const message of ruleMessages) {
+        if (!fileLabels.some((label) => matches(ruleId, label, message, fileLabels))) {
+          r.fp++;
+          r.stray.push(`unlabelled report ${file}:${message.line}:${message.column}`);
+        }
+      }
+    }
+  }
+  return results;
+}
+
+const percent = (n, d) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
+function print(title, results) {
+  console.log(`\n${title}`);
+  for (const [rule, r] of Object.entries(results)) {
+    console.log(
+      `  ${rule.padEnd(24)} precision ${percent(r.tp, r.tp + r.fp).padStart(6)}  recall ${percent(r.tp, r.tp + r.fn).padStart(6)}` +
+        `  (tp ${r.tp}, fp ${r.fp}, fn ${r.fn}, tn ${r.tn}; unknown labels ${r.unknown}, reported ${r.unknownReported})`,
+    );
+    for (const line of r.stray) console.log(`      ${line}`);
+  }
+}
+
+console.log(`eval:corpus: ${labels.length} labelled calls in ${files.length} files (${corpusDir})`);
+print("Policy 'report' (default): clients that leave the file are still checked", score({}));
+print("Policy 'ignore': clients that leave the file are not checked", score({ errorListener: { escapedClients: 'ignore' } }));
+
+// ---- the codemod over a copy of the corpus -------------------------------------------------------
+
+const bin = path.join(root, 'dist/cli/bin.js');
+
+function runCodemod(directory) {
+  let stdout;
+  try {
+    stdout = execFileSync(process.execPath, [bin, '--json', directory], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    stdout = error.stdout;
+  }
+  return JSON.parse(stdout);
+}
+
+function makeWritable(directory) {
+  for (const entry of readdirSync(directory)) {
+    const full = path.join(directory, entry);
+    chmodSync(full, statSync(full).isDirectory() ? 0o755 : 0o644);
+    if (statSync(full).isDirectory()) makeWritable(full);
+  }
+}
+
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'redis-corpus-'));
+try {
+  const copy = path.join(workDir, 'corpus');
+  cpSync(corpusDir, copy, { recursive: true });
+  makeWritable(copy);
+  const first = runCodemod(copy);
+  const changed = first.files.filter((file) => file.status === 'changed');
+  let parsing = 0;
+  for (const file of changed) {
+    try {
+      const absolute = path.resolve(file.path);
+      parse(readFileSync(absolute, 'utf8'), { jsx: !/\.[cm]?ts$/.test(absolute), range: true });
+      parsing++;
+    } catch (error) {
+      console.log(`  output does not parse: ${file.path}: ${error.message}`);
+    }
+  }
+  let reportsLeft = 0;
+  for (const file of files) {
+    for (const message of lint(file, {}, workDir)) {
+      reportsLeft++;
+      console.log(`  left: ${file}:${message.line}:${message.column} ${message.ruleId}`);
+    }
+  }
+  const second = runCodemod(copy);
+  const skippedSites = first.files.reduce((count, file) => count + file.skipped.length, 0);
+  console.log('\nredis-codemod over a copy of the corpus');
+  console.log(`  files scanned ${first.summary.scanned}, changed ${changed.length}, errors ${first.summary.errors}, sites skipped ${skippedSites}`);
+  console.log(`  changed outputs that parse ${parsing}/${changed.length}`);
+  console.log(`  lint reports left after the codemod ${reportsLeft}`);
+  console.log(`  files changed by a second run ${second.summary.changed} (must be 0)`);
+  if (parsing !== changed.length || second.summary.changed !== 0 || first.summary.errors !== 0) process.exitCode = 1;
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}

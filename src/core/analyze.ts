@@ -1,0 +1,107 @@
+/**
+ * The entry point of the detection core, shared by the lint rules and the codemods: one analysis per
+ * parsed file (cached, so the three rules share it), and the findings each safeguard cares about.
+ */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { ClientOptionsReader, type ConnectTimeoutProblem, type DisabledReconnect, type OptionInsertion } from './client-options';
+import { RedisClientAnalysis, type EscapeRoute, type RedisOwner } from './find-clients';
+import { mayUseRedis } from './redis-modules';
+
+export interface FileAnalysis {
+  owners: readonly RedisOwner[];
+  clients: RedisClientAnalysis;
+  options: ClientOptionsReader;
+}
+
+export interface AnalyzeInput {
+  ast: TSESTree.Program;
+  scopeManager: TSESLint.Scope.ScopeManager | null;
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+  sourceText: string;
+  clientModules: readonly string[];
+}
+
+const cache = new WeakMap<TSESTree.Program, Map<string, FileAnalysis | undefined>>();
+
+/** Analyzes a file once per AST and settings; undefined when the file cannot create a node-redis owner. */
+export function analyzeFile(input: AnalyzeInput): FileAnalysis | undefined {
+  if (!input.scopeManager || !mayUseRedis(input.sourceText, input.clientModules)) return undefined;
+  const settingsKey = input.clientModules.join('\0');
+  let perSettings = cache.get(input.ast);
+  if (!perSettings) {
+    perSettings = new Map();
+    cache.set(input.ast, perSettings);
+  }
+  if (perSettings.has(settingsKey)) return perSettings.get(settingsKey);
+  const clients = new RedisClientAnalysis({ ...input, scopeManager: input.scopeManager });
+  const analysis =
+    clients.owners.length === 0
+      ? undefined
+      : { owners: clients.owners, clients, options: new ClientOptionsReader(clients) };
+  perSettings.set(settingsKey, analysis);
+  return analysis;
+}
+
+export type ErrorListenerProblem = 'missingErrorListener' | 'missingDuplicateErrorListener' | 'onceOnly';
+
+export interface ErrorListenerFinding {
+  owner: RedisOwner;
+  problem: ErrorListenerProblem;
+  escape: EscapeRoute | undefined;
+}
+
+export function findMissingErrorListeners(analysis: FileAnalysis): ErrorListenerFinding[] {
+  return analysis.owners
+    .filter((owner) => owner.errorListener !== 'persistent')
+    .map((owner) => ({
+      owner,
+      problem:
+        owner.errorListener === 'once-only'
+          ? 'onceOnly'
+          : owner.factory === 'duplicate'
+            ? 'missingDuplicateErrorListener'
+            : 'missingErrorListener',
+      escape: analysis.clients.escapeRoute(owner),
+    }));
+}
+
+export interface ConnectTimeoutFinding {
+  owner: RedisOwner;
+  problem: ConnectTimeoutProblem;
+  insertion: OptionInsertion;
+}
+
+export function findMissingConnectTimeouts(analysis: FileAnalysis): ConnectTimeoutFinding[] {
+  const findings: ConnectTimeoutFinding[] = [];
+  for (const owner of analysis.owners) {
+    const check = analysis.options.checkConnectTimeout(owner);
+    if (check.status === 'problem') findings.push({ owner, problem: check.problem, insertion: check.insertion });
+  }
+  return findings;
+}
+
+export interface DisabledReconnectFinding extends DisabledReconnect {
+  owner: RedisOwner;
+}
+
+/** One finding per `reconnectStrategy` property, even when several owners share the options object. */
+export function findDisabledReconnects(analysis: FileAnalysis): DisabledReconnectFinding[] {
+  const byProperty = new Map<TSESTree.Property, DisabledReconnectFinding>();
+  for (const owner of analysis.owners) {
+    const found = analysis.options.findDisabledReconnect(owner);
+    if (found && !byProperty.has(found.property)) byProperty.set(found.property, { owner, ...found });
+  }
+  return [...byProperty.values()];
+}
+
+/** Where ESLint reports an owner: the start of the factory's callee, as editors underline it. */
+export function ownerReportNode(owner: RedisOwner): TSESTree.Node {
+  return owner.node.callee;
+}
+
+export const OWNER_LABEL: Record<RedisOwner['kind'], string> = {
+  client: 'client',
+  pool: 'client pool',
+  cluster: 'cluster',
+  sentinel: 'sentinel',
+};

@@ -1,0 +1,235 @@
+/**
+ * Reads a connection owner's options where node-redis really reads them (facts §2): `socket` for clients
+ * and pools, `defaults.socket` for clusters (not `rootNodes`), `nodeClientOptions.socket` for sentinels,
+ * and a duplicate's overrides on top of its parent's options.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunctionNode, propertyKeyName, unwrap } from './ast';
+import type { RedisClientAnalysis, RedisOwner } from './find-clients';
+
+type Node = TSESTree.Node;
+
+/** Where a missing option has to be written: a new first argument, or a property path inside an object. */
+export type OptionInsertion =
+  | { type: 'argument'; call: TSESTree.CallExpression | TSESTree.NewExpression; path: readonly string[] }
+  | { type: 'property'; object: TSESTree.ObjectExpression; path: readonly string[] }
+  | { type: 'value'; node: Node };
+
+export type ConnectTimeoutProblem =
+  | 'missingTimeout'
+  | 'missingClusterTimeout'
+  | 'clusterRootNodesOnly'
+  | 'missingSentinelTimeout'
+  | 'duplicateSocketOverride'
+  | 'timeoutDisabled';
+
+export type ConnectTimeoutCheck =
+  | { status: 'ok' }
+  | { status: 'not-applicable'; reason: string }
+  | { status: 'unknown'; reason: string; node: Node }
+  | { status: 'problem'; problem: ConnectTimeoutProblem; insertion: OptionInsertion };
+
+export type ReconnectProblem = 'disabled' | 'alwaysGivesUp' | 'conditional';
+
+export interface DisabledReconnect {
+  problem: ReconnectProblem;
+  /** The `reconnectStrategy` property. */
+  property: TSESTree.Property;
+  /** The expression to replace with a bounded strategy (the `false` branch of a conditional). */
+  target: Node;
+}
+
+type Lookup =
+  | { found: TSESTree.Property }
+  | { missing: TSESTree.ObjectExpression; path: readonly string[] }
+  | { unknown: Node };
+
+const SOCKET_PATH: Record<RedisOwner['kind'], readonly string[]> = {
+  client: ['socket'],
+  pool: ['socket'],
+  cluster: ['defaults', 'socket'],
+  sentinel: ['nodeClientOptions', 'socket'],
+};
+
+const MISSING_PROBLEM: Record<RedisOwner['kind'], ConnectTimeoutProblem> = {
+  client: 'missingTimeout',
+  pool: 'missingTimeout',
+  cluster: 'missingClusterTimeout',
+  sentinel: 'missingSentinelTimeout',
+};
+
+export class ClientOptionsReader {
+  constructor(private readonly analysis: RedisClientAnalysis) {}
+
+  /** Is `socket.connectTimeout` set (and not 0) where this owner's connections read it? */
+  checkConnectTimeout(owner: RedisOwner): ConnectTimeoutCheck {
+    if (owner.legacy) return { status: 'not-applicable', reason: 'v2/v3-style call (no socket options)' };
+    if (owner.factory === 'createPool') return { status: 'not-applicable', reason: 'a pool inherits its client options' };
+    const options = owner.node.arguments[0];
+    const socketPath = SOCKET_PATH[owner.kind];
+    const timeoutPath = [...socketPath, 'connectTimeout'];
+
+    if (owner.parent) return this.checkDuplicateTimeout(options, socketPath);
+    if (!options) {
+      if (owner.kind === 'cluster' || owner.kind === 'sentinel') {
+        return { status: 'not-applicable', reason: `a ${owner.kind} without options cannot connect` };
+      }
+      return { status: 'problem', problem: 'missingTimeout', insertion: { type: 'argument', call: owner.node, path: timeoutPath } };
+    }
+    const lookup = this.lookup(options, timeoutPath);
+    if ('unknown' in lookup) return { status: 'unknown', reason: 'options not visible in this file', node: lookup.unknown };
+    if ('found' in lookup) return this.checkTimeoutValue(lookup.found);
+    const problem =
+      owner.kind === 'cluster' && this.rootNodesHaveTimeout(options) ? 'clusterRootNodesOnly' : MISSING_PROBLEM[owner.kind];
+    return { status: 'problem', problem, insertion: { type: 'property', object: lookup.missing, path: lookup.path } };
+  }
+
+  /** A duplicate's overrides are merged shallowly: a `socket` override replaces the parent's socket. */
+  private checkDuplicateTimeout(
+    overrides: Node | undefined,
+    socketPath: readonly string[],
+  ): ConnectTimeoutCheck {
+    const inherits: ConnectTimeoutCheck = { status: 'not-applicable', reason: "inherits its parent's socket options" };
+    if (!overrides) return inherits;
+    const [topKey] = socketPath as [string];
+    const top = this.lookup(overrides, [topKey]);
+    if ('unknown' in top) return { status: 'unknown', reason: 'overrides not visible in this file', node: top.unknown };
+    if ('missing' in top) return inherits;
+    const lookup = this.lookup(overrides, [...socketPath, 'connectTimeout']);
+    if ('unknown' in lookup) return { status: 'unknown', reason: 'overrides not visible in this file', node: lookup.unknown };
+    if ('found' in lookup) return this.checkTimeoutValue(lookup.found);
+    return {
+      status: 'problem',
+      problem: 'duplicateSocketOverride',
+      insertion: { type: 'property', object: lookup.missing, path: lookup.path },
+    };
+  }
+
+  private checkTimeoutValue(property: TSESTree.Property): ConnectTimeoutCheck {
+    const value = this.analysis.resolveConstant(property.value);
+    if (value.type === AST_NODE_TYPES.Literal && value.value === 0) {
+      return { status: 'problem', problem: 'timeoutDisabled', insertion: { type: 'value', node: property.value } };
+    }
+    return { status: 'ok' };
+  }
+
+  private rootNodesHaveTimeout(options: Node): boolean {
+    const lookup = this.lookup(options, ['rootNodes']);
+    if (!('found' in lookup)) return false;
+    const rootNodes = this.analysis.resolveConstant(lookup.found.value);
+    if (rootNodes.type !== AST_NODE_TYPES.ArrayExpression) return false;
+    return rootNodes.elements.some(
+      (element) => element !== null && 'found' in this.lookup(element, ['socket', 'connectTimeout']),
+    );
+  }
+
+  /** Every `reconnectStrategy` in this owner's socket options that turns reconnection off. */
+  findDisabledReconnect(owner: RedisOwner): DisabledReconnect | undefined {
+    if (owner.legacy || owner.factory === 'createPool') return undefined;
+    const options = owner.node.arguments[0];
+    if (!options) return undefined;
+    const lookup = this.lookup(options, [...SOCKET_PATH[owner.kind], 'reconnectStrategy']);
+    if (!('found' in lookup)) return undefined;
+    const property = lookup.found;
+    const verdict = this.classifyStrategy(property.value);
+    return verdict && { property, ...verdict };
+  }
+
+  private classifyStrategy(value: Node, depth = 0): { problem: ReconnectProblem; target: Node } | undefined {
+    const node = unwrap(value);
+    if (depth > 8) return undefined;
+    if (this.givesUp(node)) return { problem: 'disabled', target: value };
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const resolved = this.analysis.constantValue(node);
+      const verdict = resolved && this.classifyStrategy(resolved, depth + 1);
+      return verdict && { problem: verdict.problem, target: value };
+    }
+    if (isFunctionNode(node)) return this.alwaysGivesUp(node) ? { problem: 'alwaysGivesUp', target: value } : undefined;
+    if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+      const consequent = this.classifyStrategy(node.consequent, depth + 1);
+      const alternate = this.classifyStrategy(node.alternate, depth + 1);
+      if (consequent && alternate) return { problem: 'disabled', target: value };
+      const branch = consequent ?? alternate;
+      return branch && { problem: 'conditional', target: branch.target };
+    }
+    if (node.type === AST_NODE_TYPES.LogicalExpression) {
+      const right = this.classifyStrategy(node.right, depth + 1);
+      return right && { problem: 'conditional', target: right.target };
+    }
+    return undefined;
+  }
+
+  /** `false` or an Error: the values that make node-redis stop reconnecting. */
+  private givesUp(expression: Node, depth = 0): boolean {
+    const node = unwrap(expression);
+    if (node.type === AST_NODE_TYPES.Literal) return node.value === false;
+    if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = unwrap(node.callee);
+      return callee.type === AST_NODE_TYPES.Identifier && /Error$/.test(callee.name);
+    }
+    if (node.type === AST_NODE_TYPES.ConditionalExpression) {
+      return this.givesUp(node.consequent, depth) && this.givesUp(node.alternate, depth);
+    }
+    if (node.type === AST_NODE_TYPES.Identifier && depth < 8) {
+      const resolved = this.analysis.constantValue(node);
+      return resolved !== undefined && !isFunctionNode(unwrap(resolved)) && this.givesUp(resolved, depth + 1);
+    }
+    return false;
+  }
+
+  private alwaysGivesUp(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration): boolean {
+    const returned = this.analysis.returnedExpressions(fn);
+    return returned.length > 0 && returned.every((expression) => this.givesUp(expression));
+  }
+
+  /**
+   * Follows `path` through same-file object literals (constants and spreads included). Stops with
+   * `unknown` as soon as something cannot be seen: a parameter, a call, a spread of outside data.
+   */
+  lookup(expression: Node, path: readonly string[]): Lookup {
+    let object = this.resolveObject(expression);
+    if (!object) return { unknown: expression };
+    for (let index = 0; index < path.length; index++) {
+      const { property, complete } = this.findProperty(object, path[index]!);
+      if (!property) return complete ? { missing: object, path: path.slice(index) } : { unknown: object };
+      if (index === path.length - 1) return { found: property };
+      const next = this.resolveObject(property.value);
+      if (!next) return { unknown: property.value };
+      object = next;
+    }
+    return { unknown: expression };
+  }
+
+  resolveObject(expression: Node): TSESTree.ObjectExpression | undefined {
+    const value = this.analysis.resolveConstant(expression);
+    return value.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
+  }
+
+  /** The last property named `name`, looking into resolvable spreads; `complete` is false when a spread or computed key hides it. */
+  private findProperty(
+    object: TSESTree.ObjectExpression,
+    name: string,
+    seen = new Set<Node>(),
+  ): { property?: TSESTree.Property; complete: boolean } {
+    seen.add(object);
+    let complete = true;
+    for (let index = object.properties.length - 1; index >= 0; index--) {
+      const member = object.properties[index]!;
+      if (member.type === AST_NODE_TYPES.Property) {
+        const key = propertyKeyName(member);
+        if (key === name) return { property: member, complete };
+        if (key === undefined) complete = false;
+        continue;
+      }
+      const spread = this.resolveObject(member.argument);
+      if (!spread || seen.has(spread)) {
+        complete = false;
+        continue;
+      }
+      const inner = this.findProperty(spread, name, seen);
+      if (inner.property) return { property: inner.property, complete: complete && inner.complete };
+      complete &&= inner.complete;
+    }
+    return { complete };
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * What node-redis exports, as a ReferenceTracker trace map: which module names and which factories
+ * create a connection owner (see node-redis-facts §1 and §7).
+ */
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+const { CALL, CONSTRUCT, ReferenceTracker } = { ...ASTUtils.ReferenceTracker, ReferenceTracker: ASTUtils.ReferenceTracker };
+
+export type OwnerKind = 'client' | 'pool' | 'cluster' | 'sentinel';
+
+export interface FactoryInfo {
+  kind: OwnerKind;
+  /** How the factory is named in messages, e.g. `createClient` or `RedisClient.create`. */
+  factory: string;
+  /** `RedisClient.factory(config)` returns a factory function; the owner is made by calling that. */
+  curried?: boolean;
+}
+
+export const NODE_REDIS_MODULES = ['redis', '@redis/client', '@node-redis/client'] as const;
+
+function factory(kind: OwnerKind, name: string, curried = false): { [CALL]: FactoryInfo } {
+  return { [CALL]: { kind, factory: name, curried } };
+}
+
+function redisClass(kind: OwnerKind, className: string) {
+  return {
+    [CONSTRUCT]: { kind, factory: `new ${className}` } satisfies FactoryInfo,
+    create: factory(kind, `${className}.create`),
+    factory: factory(kind, `${className}.factory`, true),
+  };
+}
+
+const FACTORIES: TraceMapNode = {
+  createClient: factory('client', 'createClient'),
+  createClientPool: factory('pool', 'createClientPool'),
+  createCluster: factory('cluster', 'createCluster'),
+  createSentinel: factory('sentinel', 'createSentinel'),
+  RedisClient: redisClass('client', 'RedisClient'),
+  RedisClientPool: redisClass('pool', 'RedisClientPool'),
+  RedisCluster: redisClass('cluster', 'RedisCluster'),
+  RedisSentinel: redisClass('sentinel', 'RedisSentinel'),
+};
+
+export interface TraceMapNode {
+  [name: string]: TraceMapNode;
+  [mark: symbol]: FactoryInfo;
+}
+export type TraceMap = Record<string, TraceMapNode>;
+
+export interface FoundFactoryReference {
+  node: TSESTree.Node;
+  info: FactoryInfo;
+}
+
+/**
+ * `ASTUtils.ReferenceTracker` with the one method its published types leave out: tracking from an
+ * arbitrary expression (`require('redis')`, `await import('redis')`) however `require` is declared.
+ */
+export interface FactoryTracker {
+  iterateEsmReferences(traceMap: TraceMap): IterableIterator<FoundFactoryReference>;
+  iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapNode): IterableIterator<FoundFactoryReference>;
+}
+
+export function createFactoryTracker(globalScope: TSESLint.Scope.Scope): FactoryTracker {
+  return new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as FactoryTracker;
+}
+
+/** The trace map for node-redis itself plus the team's own wrapper modules (`settings.redis.clientModules`). */
+export function buildTraceMap(clientModules: readonly string[]): TraceMap {
+  const traceMap: TraceMap = {};
+  for (const moduleName of [...NODE_REDIS_MODULES, ...clientModules]) traceMap[moduleName] = FACTORIES;
+  return traceMap;
+}
+
+/** Cheap pre-check: a file that never names one of the modules cannot create a node-redis client. */
+export function mayUseRedis(sourceText: string, clientModules: readonly string[]): boolean {
+  return sourceText.includes('redis') || clientModules.some((name) => sourceText.includes(name));
+}
+
+/** Methods on a connection owner that create a new, separate connection owner. */
+export const DERIVED_FACTORIES: Readonly<Record<string, (parent: OwnerKind) => OwnerKind | undefined>> = {
+  duplicate: (parent) => (parent === 'pool' ? undefined : parent),
+  createPool: (parent) => (parent === 'client' ? 'pool' : undefined),
+};
+
+/**
+ * Methods whose result is the same emitter as their receiver: event-listener methods return `this`,
+ * the command-option proxies share the parent's emitter, and `connect()` resolves to the client.
+ */
+export const SAME_EMITTER_METHODS = new Set([
+  'on',
+  'once',
+  'addListener',
+  'prependListener',
+  'prependOnceListener',
+  'off',
+  'removeListener',
+  'removeAllListeners',
+  'setMaxListeners',
+  'withTypeMapping',
+  'withCommandOptions',
+  'withAbortSignal',
+  'asap',
+  'connect',
+]);
+
+export const PERSISTENT_LISTENER_METHODS = new Set(['on', 'addListener', 'prependListener']);
+export const ONE_SHOT_LISTENER_METHODS = new Set(['once', 'prependOnceListener']);
+
+/** Option keys that only node-redis v2/v3 understands (facts §8). */
+export const LEGACY_OPTION_KEYS = new Set([
+  'retry_strategy',
+  'connect_timeout',
+  'enable_offline_queue',
+  'auth_pass',
+  'no_ready_check',
+  'socket_keepalive',
+  'socket_initial_delay',
+  'return_buffers',
+  'detect_buffers',
+  'string_numbers',
+  'rename_commands',
+  'disable_resubscribing',
+  'retry_unfulfilled_commands',
+  'max_attempts',
+  'retry_max_delay',
+  'db',
+]);

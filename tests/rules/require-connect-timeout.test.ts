@@ -1,0 +1,171 @@
+import rule from '../../src/rules/require-connect-timeout';
+import { lines, ruleTester } from './rule-tester';
+
+const IMPORT = "import { createClient, createClientPool, createCluster, createSentinel } from 'redis';";
+
+/** An invalid case on line 2 (after the import), reported at `reportAt`, whose suggestion gives `fixed`. */
+function invalid(
+  name: string,
+  call: string,
+  messageId: 'missingTimeout' | 'missingClusterTimeout' | 'clusterRootNodesOnly' | 'missingSentinelTimeout' | 'duplicateSocketOverride' | 'timeoutDisabled',
+  reportAt: string,
+  fixed: string,
+  milliseconds = 10000,
+) {
+  return {
+    name,
+    code: lines(IMPORT, call),
+    options: [{ suggestedTimeout: milliseconds }] as [{ suggestedTimeout: number }],
+    errors: [
+      {
+        messageId,
+        line: 2,
+        column: call.indexOf(reportAt) + 1,
+        endColumn: call.indexOf(reportAt) + 1 + reportAt.length,
+        suggestions: [{ messageId: 'addConnectTimeout' as const, data: { milliseconds }, output: lines(IMPORT, fixed) }],
+      },
+    ],
+  };
+}
+
+ruleTester.run('require-connect-timeout', rule, {
+  valid: [
+    { name: 'client with socket.connectTimeout', code: lines(IMPORT, 'createClient({ url, socket: { connectTimeout: 8000 } });') },
+    { name: 'cluster with defaults.socket.connectTimeout', code: lines(IMPORT, 'createCluster({ rootNodes: [{ url }], defaults: { socket: { connectTimeout: 3000 } } });') },
+    { name: 'sentinel with nodeClientOptions.socket.connectTimeout', code: lines(IMPORT, 'createSentinel({ name: "m", sentinelRootNodes: [], nodeClientOptions: { socket: { connectTimeout: 3000 } } });') },
+    { name: 'pool with the timeout in its client options', code: lines(IMPORT, 'createClientPool({ socket: { connectTimeout: 3000 } }, { maximum: 10 });') },
+    {
+      name: "a duplicate inherits its parent's timeout",
+      code: lines(IMPORT, 'const a = createClient({ socket: { connectTimeout: 1000 } });', 'const b = a.duplicate();', 'const c = a.duplicate({ database: 2 });', 'const pool = a.createPool();'),
+    },
+    {
+      name: 'a same-file constant and spreads',
+      code: lines(IMPORT, 'const socket = { connectTimeout: 2000 };', 'const base = { socket };', 'createClient({ ...base, url });'),
+    },
+    { name: 'options from a parameter cannot be seen', code: lines(IMPORT, 'export const make = (options) => createClient(options);') },
+    { name: 'a spread of outside options hides the socket', code: lines(IMPORT, 'export const make = (extra) => createClient({ url, ...extra });') },
+    { name: 'a socket object from outside', code: lines(IMPORT, 'export const make = (socket) => createClient({ url, socket });') },
+    { name: 'v3 positional arguments', code: "const redis = require('redis');\nredis.createClient(6379, '127.0.0.1');" },
+    { name: 'v3 url string', code: "const redis = require('redis');\nredis.createClient('redis://localhost:6379');" },
+    { name: 'v3 snake_case options', code: "const redis = require('redis');\nredis.createClient({ host: 'h', port: 6379, retry_strategy: () => 1000 });" },
+    { name: 'v3 top-level host and port', code: "const redis = require('redis');\nredis.createClient({ host: 'h', port: 6379 });" },
+    {
+      name: 'an argument-less client that is never connected is v3 code',
+      code: "const redis = require('redis');\nconst client = redis.createClient();\nclient.on('error', console.error);\nclient.get('k', (err, value) => {});",
+    },
+    {
+      name: 'an argument-less client handed to a library without connect() is v3 code',
+      code: "const redis = require('redis');\nconst client = redis.createClient();\nconst store = new RedisStore({ client });",
+    },
+    { name: 'not node-redis', code: "import { createClient } from '@supabase/supabase-js';\ncreateClient(url, key);" },
+  ],
+  invalid: [
+    {
+      name: 'no options at all',
+      code: lines(IMPORT, 'const client = createClient();', 'await client.connect();'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 16,
+          suggestions: [
+            { messageId: 'addConnectTimeout', output: lines(IMPORT, 'const client = createClient({ socket: { connectTimeout: 10000 } });', 'await client.connect();') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an argument-less singleton exported unconnected is v4 code (the importer connects it)',
+      code: lines(IMPORT, 'export const client = createClient();'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 23,
+          suggestions: [{ messageId: 'addConnectTimeout', output: lines(IMPORT, 'export const client = createClient({ socket: { connectTimeout: 10000 } });') }],
+        },
+      ],
+    },
+    invalid('url-only options', 'createClient({ url: process.env.REDIS_URL });', 'missingTimeout', 'createClient', 'createClient({ url: process.env.REDIS_URL, socket: { connectTimeout: 10000 } });'),
+    invalid('socket without connectTimeout', 'createClient({ socket: { host: "h", port: 1 } });', 'missingTimeout', 'createClient', 'createClient({ socket: { host: "h", port: 1, connectTimeout: 10000 } });'),
+    invalid('empty socket', 'createClient({ socket: {} });', 'missingTimeout', 'createClient', 'createClient({ socket: { connectTimeout: 10000 } });'),
+    invalid('connectTimeout: 0 disables the timeout', 'createClient({ socket: { connectTimeout: 0 } });', 'timeoutDisabled', '0', 'createClient({ socket: { connectTimeout: 10000 } });'),
+    invalid('pool', 'createClientPool({ url }, { maximum: 4 });', 'missingTimeout', 'createClientPool', 'createClientPool({ url, socket: { connectTimeout: 10000 } }, { maximum: 4 });'),
+    invalid('cluster without defaults', 'createCluster({ rootNodes: [{ url }] });', 'missingClusterTimeout', 'createCluster', 'createCluster({ rootNodes: [{ url }], defaults: { socket: { connectTimeout: 10000 } } });'),
+    invalid('cluster with defaults but no socket', 'createCluster({ rootNodes: [], defaults: { password } });', 'missingClusterTimeout', 'createCluster', 'createCluster({ rootNodes: [], defaults: { password, socket: { connectTimeout: 10000 } } });'),
+    invalid(
+      'cluster timeout only in rootNodes',
+      'createCluster({ rootNodes: [{ socket: { host: "a", connectTimeout: 2000 } }] });',
+      'clusterRootNodesOnly',
+      'createCluster',
+      'createCluster({ rootNodes: [{ socket: { host: "a", connectTimeout: 2000 } }], defaults: { socket: { connectTimeout: 10000 } } });',
+    ),
+    invalid('sentinel', 'createSentinel({ name: "m", sentinelRootNodes: [] });', 'missingSentinelTimeout', 'createSentinel', 'createSentinel({ name: "m", sentinelRootNodes: [], nodeClientOptions: { socket: { connectTimeout: 10000 } } });'),
+    invalid(
+      'a duplicate whose socket override drops the timeout',
+      'createClient({ socket: { connectTimeout: 1000 } }).duplicate({ socket: { host: "replica" } });',
+      'duplicateSocketOverride',
+      'createClient({ socket: { connectTimeout: 1000 } }).duplicate',
+      'createClient({ socket: { connectTimeout: 1000 } }).duplicate({ socket: { host: "replica", connectTimeout: 10000 } });',
+    ),
+    invalid('suggestedTimeout option', 'createClient({ url });', 'missingTimeout', 'createClient', 'createClient({ url, socket: { connectTimeout: 2500 } });', 2500),
+    invalid('TypeScript satisfies', 'createClient({ url } satisfies object);', 'missingTimeout', 'createClient', 'createClient({ url, socket: { connectTimeout: 10000 } } satisfies object);'),
+    {
+      name: 'a multi-line constant is edited in place, keeping comments, blank lines and trailing commas',
+      code: lines(
+        IMPORT,
+        'const options = {',
+        '  url: process.env.REDIS_URL, // primary',
+        '',
+        '  socket: {',
+        "    tls: true, // managed Redis",
+        '  },',
+        '};',
+        'const client = createClient(options);',
+        'await client.connect();',
+      ),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 9,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(
+                IMPORT,
+                'const options = {',
+                '  url: process.env.REDIS_URL, // primary',
+                '',
+                '  socket: {',
+                "    tls: true, // managed Redis",
+                '    connectTimeout: 10000,',
+                '  },',
+                '};',
+                'const client = createClient(options);',
+                'await client.connect();',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a multi-line object without a trailing comma and with a trailing comment',
+      code: lines(IMPORT, 'createClient({', '  url: "redis://x" // no socket yet', '});'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(IMPORT, 'createClient({', '  url: "redis://x", // no socket yet', '  socket: { connectTimeout: 10000 }', '});'),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
