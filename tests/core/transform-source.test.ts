@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidOptionError, SourceParseError, TRANSFORM_NAMES } from '../../src/codemods/api';
+import { applyEdits, transformSource } from '../../src/codemods/transform-source';
+
+const ALL = TRANSFORM_NAMES;
+
+describe('transformSource', () => {
+  it('returns the very same string when a file does not use node-redis', () => {
+    const source = "import { createClient } from '@supabase/supabase-js';\ncreateClient(url, key);\n";
+    const result = transformSource(source, 'src/db.ts', ALL);
+    expect(result).toEqual({ output: source, changed: false, applied: [], skipped: [] });
+    expect(result.output).toBe(source);
+  });
+
+  it('does not parse files that never mention redis (so they cost only the read)', () => {
+    expect(transformSource('this is not ( javascript', 'notes.js', ALL).changed).toBe(false);
+  });
+
+  it('reports a file that does not parse with the parser line and column', () => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient(;\n";
+    let error: unknown;
+    try {
+      transformSource(source, 'src/broken.ts', ALL);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(SourceParseError);
+    expect(error).toMatchObject({ line: 2, column: 29, message: "')' expected." });
+  });
+
+  it('runs the transforms in a fixed order and says which changed the file', () => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient({ socket: { reconnectStrategy: false } });\nawait client.connect();\n";
+    const result = transformSource(source, 'src/cache.mjs', ['bound-reconnect-strategy', 'add-error-listener']);
+    expect(result.applied).toEqual(['add-error-listener', 'bound-reconnect-strategy']);
+    expect(result.output).toBe(
+      [
+        "import { createClient } from 'redis';",
+        "const client = createClient({ socket: { reconnectStrategy: (retries, cause) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });",
+        "client.on('error', (err) => console.error('Redis client error:', err));",
+        'await client.connect();',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('keeps a BOM and CRLF line endings', () => {
+    const source = "\uFEFFimport { createClient } from 'redis';\r\nconst client = createClient({\r\n  url: 'redis://x',\r\n});\r\nawait client.connect();\r\n";
+    const { output } = transformSource(source, 'src/cache.mjs', ALL);
+    expect(output).toBe(
+      "\uFEFFimport { createClient } from 'redis';\r\nconst client = createClient({\r\n  url: 'redis://x',\r\n  socket: { connectTimeout: 10000 },\r\n});\r\n" +
+        "client.on('error', (err) => console.error('Redis client error:', err));\r\nawait client.connect();\r\n",
+    );
+  });
+
+  it('lists options it cannot see as skipped, with the position', () => {
+    const source = "import { createClient } from 'redis';\nexport const make = (options) => createClient(options).on('error', console.error);\n";
+    const result = transformSource(source, 'src/make.js', ALL);
+    expect(result.changed).toBe(false);
+    expect(result.skipped).toEqual([{ transform: 'add-connect-timeout', line: 2, column: 34, reason: 'options not visible in this file' }]);
+  });
+
+  it('leaves alone what an eslint-disable comment silences, and says so', () => {
+    const source = [
+      "import { createClient } from 'redis';",
+      '// eslint-disable-next-line redis/require-error-listener -- short-lived script',
+      "const client = createClient({ socket: { connectTimeout: 1000 } });",
+      '',
+    ].join('\n');
+    const result = transformSource(source, 'src/script.js', ALL);
+    expect(result.output).toBe(source);
+    expect(result.skipped).toEqual([
+      { transform: 'add-error-listener', line: 3, column: 16, reason: 'disabled by an eslint-disable comment' },
+    ]);
+  });
+
+  it('uses a custom handler, timeout and retry bound', () => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient({ socket: { reconnectStrategy: false } });\nawait client.connect();\n";
+    const { output } = transformSource(source, 'src/cache.ts', ALL, {
+      errorHandler: " (err) => logger.error({ err }, 'redis error') ",
+      connectTimeout: 2500,
+      maxRetries: 3,
+    });
+    expect(output).toContain("client.on('error', (err) => logger.error({ err }, 'redis error'));");
+    expect(output).toContain('connectTimeout: 2500');
+    expect(output).toContain('(retries: number, cause: Error) => (retries >= 3 ?');
+  });
+
+  it.each([
+    ['a handler that does not parse', { errorHandler: '(err) => {' }, /does not parse/],
+    ['two expressions smuggled in one handler', { errorHandler: 'a), (b' }, /must be one JavaScript expression/],
+    ['a statement instead of an expression', { errorHandler: 'console.error(err); process.exit(1)' }, /one JavaScript expression|does not parse/],
+    ['an empty handler', { errorHandler: '   ' }, /one JavaScript expression|does not parse/],
+    ['a zero timeout', { connectTimeout: 0 }, /connect timeout must be a positive whole number/],
+    ['a fractional retry bound', { maxRetries: 2.5 }, /max retries must be a positive whole number/],
+  ])('rejects %s', (_title, options, message) => {
+    expect(() => transformSource('', 'x.js', ALL, options)).toThrow(InvalidOptionError);
+    expect(() => transformSource('', 'x.js', ALL, options)).toThrow(message);
+  });
+});
+
+describe('applyEdits', () => {
+  it('applies edits in source order, once for identical duplicates, skipping overlaps', () => {
+    const edits = [
+      { range: [4, 4] as const, text: 'X' },
+      { range: [0, 1] as const, text: 'A' },
+      { range: [4, 4] as const, text: 'X' },
+      { range: [0, 2] as const, text: 'overlap' },
+    ];
+    expect(applyEdits('abcdef', edits)).toBe('AbcdXef');
+  });
+});
