@@ -1,0 +1,200 @@
+/** Command-line parsing for `redis-codemod`. No framework: a small loop with clear messages. */
+import { TRANSFORM_NAMES, type CodemodOptions, type TransformName } from '../codemods/api';
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export interface CliOptions {
+  paths: string[];
+  transforms: TransformName[];
+  /** Write nothing (set by `--dry`, `--check`, `--diff` and `--print`). */
+  dry: boolean;
+  print: boolean;
+  diff: boolean;
+  check: boolean;
+  json: boolean;
+  force: boolean;
+  /** Worker count; undefined means `os.availableParallelism()`. */
+  workers: number | undefined;
+  codemod: CodemodOptions;
+}
+
+export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
+
+const BOOLEAN_FLAGS = ['dry', 'print', 'diff', 'check', 'json', 'force', 'help', 'version'] as const;
+const VALUE_FLAGS = [
+  'transform',
+  'error-handler',
+  'connect-timeout',
+  'max-retries',
+  'client-module',
+  'test-pattern',
+  'workers',
+] as const;
+type BooleanFlag = (typeof BOOLEAN_FLAGS)[number];
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+
+const SHORT_FLAGS: Record<string, BooleanFlag> = { '-h': 'help', '-v': 'version' };
+
+function isBooleanFlag(name: string): name is BooleanFlag {
+  return (BOOLEAN_FLAGS as readonly string[]).includes(name);
+}
+function isValueFlag(name: string): name is ValueFlag {
+  return (VALUE_FLAGS as readonly string[]).includes(name);
+}
+
+function positiveInteger(flag: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`--${flag} must be a positive integer, got '${value}'`);
+  }
+  return n;
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const booleans = new Set<BooleanFlag>();
+  const values = new Map<ValueFlag, string[]>();
+  const paths: string[] = [];
+
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (SHORT_FLAGS[arg]) {
+      booleans.add(SHORT_FLAGS[arg]);
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      paths.push(arg);
+      continue;
+    }
+    if (!arg.startsWith('--')) throw new UsageError(`unknown option '${arg}'`);
+    const eq = arg.indexOf('=');
+    const name = arg.slice(2, eq === -1 ? undefined : eq);
+    if (isBooleanFlag(name)) {
+      if (eq !== -1) throw new UsageError(`option '--${name}' does not take a value`);
+      booleans.add(name);
+    } else if (isValueFlag(name)) {
+      let value: string | undefined;
+      if (eq !== -1) {
+        value = arg.slice(eq + 1);
+      } else {
+        const next = argv[i + 1];
+        if (next !== undefined && !(next.startsWith('-') && next.length > 1)) {
+          value = next;
+          i++;
+        }
+      }
+      if (value === undefined || value === '') throw new UsageError(`option '--${name}' needs a value`);
+      values.set(name, [...(values.get(name) ?? []), value]);
+    } else {
+      throw new UsageError(`unknown option '--${name}'`);
+    }
+  }
+
+  if (booleans.has('help')) return { kind: 'help' };
+  if (booleans.has('version')) return { kind: 'version' };
+
+  // Single-valued options: the last occurrence wins.
+  const last = (flag: ValueFlag): string | undefined => values.get(flag)?.at(-1);
+
+  const transforms: TransformName[] = [];
+  for (const name of values.get('transform') ?? []) {
+    if (!(TRANSFORM_NAMES as readonly string[]).includes(name)) {
+      throw new UsageError(`unknown transform '${name}'; valid transforms: ${TRANSFORM_NAMES.join(', ')}`);
+    }
+    if (!transforms.includes(name as TransformName)) transforms.push(name as TransformName);
+  }
+
+  const codemod: CodemodOptions = {};
+  const errorHandler = last('error-handler');
+  if (errorHandler !== undefined) codemod.errorHandler = errorHandler;
+  const connectTimeout = last('connect-timeout');
+  if (connectTimeout !== undefined) codemod.connectTimeout = positiveInteger('connect-timeout', connectTimeout);
+  const maxRetries = last('max-retries');
+  if (maxRetries !== undefined) codemod.maxRetries = positiveInteger('max-retries', maxRetries);
+  if (values.has('client-module')) codemod.clientModules = values.get('client-module');
+  if (values.has('test-pattern')) codemod.testFilePatterns = values.get('test-pattern');
+  const workers = last('workers');
+
+  const print = booleans.has('print');
+  const diff = booleans.has('diff');
+  const check = booleans.has('check');
+  return {
+    kind: 'run',
+    options: {
+      paths: paths.length > 0 ? paths : ['.'],
+      // Keep the canonical order so a run is the same whatever order the flags were given in.
+      transforms: transforms.length > 0 ? TRANSFORM_NAMES.filter((t) => transforms.includes(t)) : [...TRANSFORM_NAMES],
+      dry: booleans.has('dry') || print || diff || check,
+      print,
+      diff,
+      check,
+      json: booleans.has('json'),
+      force: booleans.has('force'),
+      workers: workers === undefined ? undefined : positiveInteger('workers', workers),
+      codemod,
+    },
+  };
+}
+
+export const HELP = `Usage: redis-codemod [options] [paths...]
+
+Makes node-redis clients safe: adds an 'error' listener, a bounded reconnect
+strategy and an explicit socket.connectTimeout. Walks the given files and
+folders (default: the current folder) and rewrites files in place.
+
+Transforms (all run unless --transform is given):
+  add-error-listener         client.on('error', handler) after each createClient()
+  add-connect-timeout        socket: { connectTimeout } in the client options
+  bound-reconnect-strategy   a reconnectStrategy that gives up after N retries
+
+Files: .js .jsx .mjs .cjs .ts .tsx .mts .cts. Folders honour .gitignore files
+(up to the git root, nested ones too, and .git/info/exclude) and skip
+node_modules, dist, build, out, coverage, .next, hidden folders and symlinks.
+A file named on the command line is processed even if it is gitignored.
+
+Options:
+  --transform <name>       run only this transform (repeatable)
+  --dry                    do everything but write files
+  --print                  print each changed file's new text to stdout (writes nothing)
+  --diff                   print a unified diff of each change to stdout (writes nothing)
+  --check                  write nothing; exit 1 if any file would change (CI, pre-commit)
+  --json                   print a JSON report on stdout instead of the human report
+  --force                  write even if the git work tree has uncommitted changes
+                           in the given paths
+  --error-handler <src>    handler expression for add-error-listener
+                           (default: the transform's own handler)
+  --connect-timeout <ms>   timeout written by add-connect-timeout (default 10000)
+  --max-retries <n>        retries before the reconnect strategy gives up (default 20)
+  --client-module <name>   a module that re-exports createClient (repeatable)
+  --test-pattern <glob>    globs that mark test files, replacing the defaults (repeatable)
+  --workers <n>            worker threads (default: available CPUs; small runs
+                           and --workers 1 run in-process)
+  -h, --help               show this help
+  -v, --version            show the version
+
+Output: the list of changed files, sites a transform had to leave alone,
+errors and a summary line go to stderr; stdout only carries --print, --diff
+and --json output.
+
+Exit codes:
+  0  success (with --check: nothing would change)
+  1  some files had errors (parse, read or write errors), or --check found changes
+  2  usage error: unknown option, missing or invalid value, path not found,
+     or uncommitted changes in the git work tree (without --force)
+
+Examples:
+  redis-codemod src                       rewrite every file under src/
+  redis-codemod --diff .                  preview all changes as a diff
+  redis-codemod --check src               fail CI if a client is unsafe
+  redis-codemod --transform add-error-listener \\
+    --error-handler "(err) => logger.error(err)" src
+  redis-codemod --connect-timeout 5000 --max-retries 10 --json src > report.json
+`;

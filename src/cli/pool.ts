@@ -1,0 +1,118 @@
+/** Runs processFile over many files: in-process for small runs, else on a pool of worker threads. */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { processFile, type FileReport, type ProcessConfig } from './process-file';
+
+export interface FileEntry {
+  path: string;
+  realPath: string;
+}
+export interface WorkerRequest {
+  start: number;
+  files: FileEntry[];
+}
+export interface WorkerReply {
+  start: number;
+  reports: FileReport[];
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+export const IN_PROCESS_LIMIT = 50;
+const BATCH_SIZE = 16;
+
+export async function processAll(
+  files: readonly FileEntry[],
+  config: ProcessConfig,
+  workerCount: number,
+  onProgress: (done: number, total: number) => void = () => {},
+): Promise<FileReport[]> {
+  const reports: FileReport[] = new Array(files.length);
+  let done = 0;
+  const runInProcess = (start: number, end: number): void => {
+    for (let i = start; i < end; i++) {
+      reports[i] = processFile(files[i], config);
+      onProgress(++done, files.length);
+    }
+  };
+  if (workerCount <= 1 || files.length < IN_PROCESS_LIMIT) {
+    runInProcess(0, files.length);
+    return reports;
+  }
+
+  const batches: number[] = [];
+  for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push(start);
+  const batchEnd = (start: number): number => Math.min(start + BATCH_SIZE, files.length);
+
+  await new Promise<void>((resolve) => {
+    // The main thread works through the queue too (one file per tick, so it keeps answering the
+    // workers): it has the transforms loaded already, while a new worker takes a while to load them.
+    let running = Math.min(workerCount - 1, batches.length - 1);
+    let mainDone = false;
+    const finishIfDone = (): void => {
+      if (mainDone && running === 0) resolve();
+    };
+
+    const mainBatch: number[] = [];
+    const mainTick = (): void => {
+      if (mainBatch.length === 0) {
+        const start = batches.shift();
+        if (start === undefined) {
+          mainDone = true;
+          finishIfDone();
+          return;
+        }
+        for (let i = start; i < batchEnd(start); i++) mainBatch.push(i);
+      }
+      const i = mainBatch.shift()!;
+      runInProcess(i, i + 1);
+      setImmediate(mainTick);
+    };
+
+    const startWorker = (): void => {
+      const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: config });
+      const inFlight: number[] = [];
+      const send = (): void => {
+        const start = batches.shift();
+        if (start === undefined) {
+          if (inFlight.length === 0) worker.postMessage(null);
+          return;
+        }
+        inFlight.push(start);
+        const request: WorkerRequest = { start, files: files.slice(start, batchEnd(start)) };
+        worker.postMessage(request);
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        inFlight.splice(inFlight.indexOf(reply.start), 1);
+        reply.reports.forEach((report, i) => (reports[reply.start + i] = report));
+        done += reply.reports.length;
+        onProgress(done, files.length);
+        send();
+      });
+      worker.on('error', (error) => {
+        // A crashed worker's batches are reported as errors; the others carry on.
+        for (const start of inFlight.splice(0)) {
+          for (let i = start; i < batchEnd(start); i++) {
+            reports[i] = {
+              path: files[i].path,
+              status: 'error',
+              applied: [],
+              skipped: [],
+              error: { message: `internal error: worker failed: ${error.message}` },
+            };
+          }
+          done += batchEnd(start) - start;
+        }
+      });
+      worker.on('exit', () => {
+        running--;
+        finishIfDone();
+      });
+      // Two batches in flight, so a worker never waits for the main thread to hand out the next.
+      send();
+      send();
+    };
+    for (let i = 0; i < running; i++) startWorker();
+    mainTick();
+  });
+  return reports;
+}

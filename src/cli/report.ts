@@ -1,0 +1,79 @@
+/** Turns file reports into the human report (stderr), the data output (stdout) and the JSON report. */
+import type { TransformName } from '../codemods/api';
+import { relativePath, type FileReport } from './process-file';
+
+export type Mode = 'write' | 'dry-run' | 'check';
+
+export interface Summary {
+  scanned: number;
+  changed: number;
+  unchanged: number;
+  skipped: number;
+  /** Skipped files by reason, e.g. `{ binary: 1 }`. */
+  skippedReasons: Record<string, number>;
+  errors: number;
+}
+
+export function summarize(reports: readonly FileReport[]): Summary {
+  const summary: Summary = { scanned: reports.length, changed: 0, unchanged: 0, skipped: 0, skippedReasons: {}, errors: 0 };
+  for (const report of reports) {
+    if (report.status === 'error') summary.errors++;
+    else summary[report.status]++;
+    if (report.status === 'skipped' && report.reason) {
+      summary.skippedReasons[report.reason] = (summary.skippedReasons[report.reason] ?? 0) + 1;
+    }
+  }
+  return summary;
+}
+
+export function formatSummary(summary: Summary, mode: Mode): string {
+  const reasons = Object.entries(summary.skippedReasons)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([reason, n]) => `${n} ${reason}`);
+  const skipped = `${summary.skipped} skipped${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`;
+  const changed = `${summary.changed} ${mode === 'write' ? 'changed' : 'would change'}`;
+  const files = `${summary.scanned} file${summary.scanned === 1 ? '' : 's'} scanned`;
+  return `redis-codemod: ${files}, ${changed}, ${summary.unchanged} unchanged, ${skipped}, ${summary.errors} error${summary.errors === 1 ? '' : 's'}`;
+}
+
+/** The human lines for one file; unchanged files without skipped sites print nothing. */
+export function formatFile(report: FileReport, cwd: string, mode: Mode): string[] {
+  const rel = relativePath(cwd, report.path);
+  const lines: string[] = [];
+  if (report.status === 'changed') {
+    lines.push(`${rel}: ${mode === 'write' ? 'changed' : 'would change'} (${report.applied.join(', ')})`);
+  } else if (report.status === 'skipped') {
+    lines.push(`${rel}: skipped (${report.reason})`);
+  } else if (report.status === 'error' && report.error) {
+    const { message, line, column } = report.error;
+    lines.push(line === undefined ? `${rel}: ${message}` : `${rel}:${line}:${column}: ${message}`);
+  }
+  for (const site of report.skipped) {
+    lines.push(`${rel}:${site.line}:${site.column}: ${site.transform} skipped: ${site.reason}`);
+  }
+  return lines;
+}
+
+/** What --print and --diff put on stdout. With several printed files, each gets a `==> path <==` header. */
+export function formatData(reports: readonly FileReport[], cwd: string): string {
+  let out = reports.map((r) => r.diff ?? '').join('');
+  const printed = reports.filter((r) => r.output !== undefined);
+  for (const report of printed) {
+    if (printed.length > 1) {
+      if (out !== '' && !out.endsWith('\n')) out += '\n';
+      out += `==> ${relativePath(cwd, report.path)} <==\n`;
+    }
+    out += report.output;
+  }
+  return out;
+}
+
+export function formatJson(
+  reports: readonly FileReport[],
+  summary: Summary,
+  context: { cwd: string; mode: Mode; transforms: readonly TransformName[]; exitCode: number },
+): string {
+  const files = reports.map((report) => ({ ...report, path: relativePath(context.cwd, report.path) }));
+  const json = { mode: context.mode, transforms: context.transforms, files, summary, exitCode: context.exitCode };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}
