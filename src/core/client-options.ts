@@ -177,7 +177,9 @@ export class ClientOptionsReader {
     return false;
   }
 
+  /** An async or generator strategy returns a Promise or iterator, which node-redis rejects and replaces with its default. */
   private alwaysGivesUp(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration): boolean {
+    if (fn.async || fn.generator) return false;
     const returned = this.analysis.returnedExpressions(fn);
     return returned.length > 0 && returned.every((expression) => this.givesUp(expression));
   }

@@ -201,9 +201,12 @@ export class RedisClientAnalysis {
           }
           break;
         case AST_NODE_TYPES.AssignmentExpression:
-          if (node.operator === SIMPLE_ASSIGNMENT && node.left.type === AST_NODE_TYPES.MemberExpression) {
-            this.addMemberSource(node.left, node.right);
-          }
+          if (node.operator !== SIMPLE_ASSIGNMENT) break;
+          if (node.left.type === AST_NODE_TYPES.MemberExpression) this.addMemberSource(node.left, node.right);
+          else if (node.left.type === AST_NODE_TYPES.Identifier) this.addObjectHolder(node.left, node.right);
+          break;
+        case AST_NODE_TYPES.VariableDeclarator:
+          if (node.id.type === AST_NODE_TYPES.Identifier && node.init) this.addObjectHolder(node.id, node.init);
           break;
         case AST_NODE_TYPES.PropertyDefinition:
         case AST_NODE_TYPES.MethodDefinition:
@@ -252,7 +255,25 @@ export class RedisClientAnalysis {
 
   private addMemberSource(target: TSESTree.MemberExpression, value: Node): void {
     const key = this.memberKey(target);
-    if (key) pushTo(this.memberSources, key, value);
+    if (key) this.addKeyedSource(key, value);
+  }
+
+  /** `const connections = { cache: createClient() }` stores the client under `connections.cache`. */
+  private addObjectHolder(identifier: TSESTree.Identifier, value: Node): void {
+    if (unwrap(value).type !== AST_NODE_TYPES.ObjectExpression) return;
+    const variable = this.findVariable(identifier);
+    if (variable) this.addKeyedSource(`var@${this.variableId(variable)}`, value, false);
+  }
+
+  private addKeyedSource(key: string, value: Node, isMember = true): void {
+    if (isMember) pushTo(this.memberSources, key, value);
+    const object = unwrap(value);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return;
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init') continue;
+      const name = propertyKeyName(property);
+      if (name !== undefined) this.addKeyedSource(`${key}.${name}`, property.value);
+    }
   }
 
   private addClassMemberSource(member: TSESTree.PropertyDefinition | TSESTree.MethodDefinition, value: Node): void {

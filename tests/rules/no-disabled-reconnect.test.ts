@@ -74,6 +74,11 @@ ruleTester.run('no-disabled-reconnect', rule, {
       filename: 'src/a.ts',
     },
     {
+      name: 'an async strategy (node-redis replaces its Promise with the default strategy)',
+      code: lines(IMPORT, 'createClient({ socket: { reconnectStrategy: async () => false } });'),
+      filename: 'src/a.ts',
+    },
+    {
       name: 'a strategy that sometimes retries',
       code: lines(IMPORT, 'createClient({ socket: { reconnectStrategy(retries) { if (retries > 3) return false; return 100; } } });'),
       filename: 'src/a.js',

@@ -40,6 +40,15 @@ ruleTester.run('require-error-listener', rule, {
       ),
     },
     {
+      name: 'listener on a client held in an object literal',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'const connections = { cache: createClient(), queue: { main: createClient() } };',
+        "connections.cache.on('error', console.error);",
+        "connections.queue.main.on('error', console.error);",
+      ),
+    },
+    {
       name: 'the event name from a same-file constant',
       code: lines("import { createClient } from 'redis';", "const ERROR = 'error';", 'const client = createClient();', 'client.on(ERROR, console.error);'),
     },

@@ -1,0 +1,5 @@
+const { createClient } = require('redis');
+
+module.exports.client = createClient({
+  url: process.env.REDIS_URL
+});

@@ -1,0 +1,6 @@
+const { createClient } = require('redis');
+
+module.exports.client = createClient({
+  url: process.env.REDIS_URL,
+  socket: { connectTimeout: 10000 }
+});

@@ -1,0 +1,9 @@
+import { createClient } from "redis"
+
+export const client = createClient({
+  url: "redis://localhost:6379",
+  socket: {
+    keepAlive: true,
+    connectTimeout: 10000
+  }
+})

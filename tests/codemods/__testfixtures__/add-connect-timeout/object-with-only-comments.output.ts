@@ -1,0 +1,6 @@
+import { createClient } from 'redis';
+
+export const client = createClient({
+  // TODO: credentials come from the vault
+  socket: { connectTimeout: 10000 }
+});

@@ -1,0 +1,9 @@
+import { createClient } from 'redis';
+
+const options = {
+  url: process.env.REDIS_URL,
+  pingInterval: 60_000,
+  socket: { connectTimeout: 10000 },
+};
+
+export const client = createClient(options);

@@ -1,0 +1,3 @@
+const client = require('redis').createClient({ socket: { path: '/run/redis.sock' } });
+
+module.exports = client;

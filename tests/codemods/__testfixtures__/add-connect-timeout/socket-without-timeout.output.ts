@@ -1,0 +1,9 @@
+import { createClient } from 'redis';
+
+export const client = createClient({
+  socket: {
+    host: 'cache.internal',
+    port: 6380,
+    connectTimeout: 10000,
+  },
+});

@@ -1,0 +1,2 @@
+﻿const client = require('redis').createClient();
+client.connect();

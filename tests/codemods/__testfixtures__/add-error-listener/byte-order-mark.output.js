@@ -1,0 +1,3 @@
+﻿const client = require('redis').createClient();
+client.on('error', (err) => console.error('Redis client error:', err));
+client.connect();

@@ -1,0 +1,7 @@
+import { createClientPool } from 'redis';
+
+export async function startPool() {
+  const pool = createClientPool({ url: process.env.REDIS_URL }, { minimum: 2, maximum: 10 });
+  await pool.connect();
+  return pool;
+}

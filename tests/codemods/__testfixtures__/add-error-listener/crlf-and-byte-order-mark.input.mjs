@@ -1,0 +1,3 @@
+﻿import { createClient } from 'redis';
+const client = createClient();
+await client.connect();

@@ -1,0 +1,13 @@
+import { createClient } from 'redis';
+
+export async function subscribe(channel: string, onMessage: (message: string) => void) {
+  const client = createClient();
+  client.on('error', (err) => console.error('main connection', err));
+  await client.connect();
+
+  const subscriber = client.duplicate();
+  subscriber.on('error', (err) => console.error('Redis client error:', err));
+  await subscriber.connect();
+  await subscriber.subscribe(channel, onMessage);
+  return { client, subscriber };
+}

@@ -1,0 +1,7 @@
+import { createClient } from 'redis';
+
+const client = createClient({ url: process.env.REDIS_URL });
+client.on('error', (err) => console.error('Redis client error:', err));
+
+await client.connect();
+await client.set('greeting', 'hello');

@@ -1,0 +1,9 @@
+import { createClient } from 'redis';
+
+export async function connectOnce() {
+  const client = createClient();
+  client.on('error', (err) => console.error('Redis client error:', err));
+  client.once('error', (err) => console.error('first error only', err));
+  await client.connect();
+  return client;
+}

@@ -1,0 +1,3 @@
+import { createClientPool } from 'redis';
+
+export const pool = createClientPool({ socket: { reconnectStrategy: false } }, { maximum: 5 });

@@ -1,0 +1,7 @@
+﻿const redis = require("redis");
+
+module.exports = redis.createClient({
+  socket: {
+    reconnectStrategy: () => false
+  }
+});

@@ -1,0 +1,3 @@
+const { createClient } = require('redis');
+
+exports.client = createClient({ socket: { reconnectStrategy: () => false } });

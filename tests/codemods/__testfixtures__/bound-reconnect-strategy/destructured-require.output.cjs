@@ -1,0 +1,3 @@
+const { createClient } = require('redis');
+
+exports.client = createClient({ socket: { reconnectStrategy: (retries, cause) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });

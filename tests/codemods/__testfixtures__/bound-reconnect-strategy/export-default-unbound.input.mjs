@@ -1,0 +1,3 @@
+import { createClient } from 'redis';
+
+export default createClient({ socket: { reconnectStrategy: false } });

@@ -1,0 +1,7 @@
+import redis = require('redis');
+
+export const client = redis.createClient({
+  socket: {
+    reconnectStrategy: false,
+  },
+});

@@ -1,0 +1,5 @@
+import { createClient } from 'redis';
+
+export function connect(customStrategy) {
+  return createClient({ socket: { reconnectStrategy: customStrategy ?? false } });
+}

@@ -1,0 +1,3 @@
+import * as redis from 'redis';
+
+export const client = redis.createClient({ socket: { reconnectStrategy: false } });

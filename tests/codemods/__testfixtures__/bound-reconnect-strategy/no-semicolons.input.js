@@ -1,0 +1,7 @@
+import { createClient } from 'redis'
+
+export const client = createClient({
+  socket: {
+    reconnectStrategy: false
+  }
+})

@@ -1,0 +1,3 @@
+import { createClient } from '@node-redis/client';
+
+export const client = createClient({ socket: { reconnectStrategy: () => new Error('no retries') } });

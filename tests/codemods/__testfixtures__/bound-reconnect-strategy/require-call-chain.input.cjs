@@ -1,0 +1,1 @@
+module.exports = require('redis').createClient({ socket: { reconnectStrategy: false } });

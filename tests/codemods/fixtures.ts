@@ -1,0 +1,216 @@
+/**
+ * Fixture-driven tests for the codemod transforms, in the style of jscodeshift's `defineTest` but for
+ * vitest: every `__testfixtures__/<transform>/<case>.input.<ext>` with its `<case>.output.<ext>` is one
+ * test. A fixture may name the path the transform should see (test-file globs depend on it) with a
+ * first-line comment `// fixture-path: src/__tests__/client.test.ts`; otherwise it is `src/<case>.<ext>`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+import type { API, FileInfo, Options, Transform } from 'jscodeshift';
+import type { applyTransform as ApplyTransform } from 'jscodeshift/src/testUtils';
+import { describe, expect, it } from 'vitest';
+import type { TransformName } from '../../src/codemods/api';
+import { transformSource } from '../../src/codemods/transform-source';
+import { parseFile } from '../../src/core/parse';
+import plugin from '../../src/index';
+
+// The published test helper lives in `dist/`; its types are published under `src/`.
+const { applyTransform } = require('jscodeshift/dist/testUtils') as { applyTransform: typeof ApplyTransform };
+
+export const FIXTURES_ROOT = path.join(__dirname, '__testfixtures__');
+
+export const RULE_OF_TRANSFORM: Record<TransformName, string> = {
+  'add-error-listener': 'redis/require-error-listener',
+  'add-connect-timeout': 'redis/require-connect-timeout',
+  'bound-reconnect-strategy': 'redis/no-disabled-reconnect',
+};
+
+export const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx']);
+const BOM = '\uFEFF';
+const FIXTURE_PATH = /^\/\/ fixture-path: (\S+)/;
+
+export interface Fixture {
+  transform: TransformName;
+  name: string;
+  /** `.ts`, `.mjs`, ... */
+  extension: string;
+  inputFile: string;
+  outputFile: string;
+  input: string;
+  output: string;
+  /** The path (relative to the working directory) the transform and ESLint are told the file has. */
+  virtualPath: string;
+  /** Nothing to do: the output fixture is identical to the input. */
+  unchanged: boolean;
+}
+
+export function loadFixtures(transform: TransformName): Fixture[] {
+  const dir = path.join(FIXTURES_ROOT, transform);
+  const inputs = fs.readdirSync(dir).filter((file) => /\.input\.[a-z]+$/.test(file)).sort();
+  return inputs.map((inputName) => {
+    const [, name, ext] = /^(.*)\.input\.([a-z]+)$/.exec(inputName)!;
+    const extension = `.${ext}`;
+    const inputFile = path.join(dir, inputName);
+    const outputFile = path.join(dir, `${name}.output.${ext}`);
+    if (!fs.existsSync(outputFile)) throw new Error(`fixture ${transform}/${inputName} has no ${path.basename(outputFile)}`);
+    const input = fs.readFileSync(inputFile, 'utf8');
+    const output = fs.readFileSync(outputFile, 'utf8');
+    const declared = FIXTURE_PATH.exec(input.startsWith(BOM) ? input.slice(1) : input)?.[1];
+    if (declared && path.extname(declared) !== extension) {
+      throw new Error(`fixture ${transform}/${inputName}: fixture-path ${declared} must end in ${extension}`);
+    }
+    return {
+      transform,
+      name: name!,
+      extension,
+      inputFile,
+      outputFile,
+      input,
+      output,
+      virtualPath: declared ?? `src/${name}${extension}`,
+      unchanged: input === output,
+    };
+  });
+}
+
+/** Every fixture of every transform whose file is TypeScript. */
+export function typescriptOutputFiles(transforms: readonly TransformName[]): string[] {
+  return transforms.flatMap((transform) =>
+    loadFixtures(transform)
+      .filter((fixture) => TYPESCRIPT_EXTENSIONS.has(fixture.extension))
+      .map((fixture) => fixture.outputFile),
+  );
+}
+
+// ---- running the transform -------------------------------------------------------------------------
+
+type TransformModule = { default: (file: FileInfo, api: API, options: Options) => string };
+
+/** jscodeshift's own test path: `applyTransform` (which trims its result), with the parser next-codemod picks. */
+function runUnderJscodeshift(module: TransformModule, fixture: Fixture, source: string): string {
+  const parser = fixture.extension === '.ts' || fixture.extension === '.mts' || fixture.extension === '.cts' ? 'ts' : 'tsx';
+  return applyTransform(module.default as Transform, {}, { path: fixture.virtualPath, source }, { parser });
+}
+
+/** The transform module called the way jscodeshift's worker calls it, without trimming. */
+function runModule(module: TransformModule, fixture: Fixture, source: string): string {
+  const api = { jscodeshift: undefined, j: undefined, stats: () => {}, report: () => {} } as unknown as API;
+  return module.default({ path: fixture.virtualPath, source }, api, {});
+}
+
+function runTransformSource(fixture: Fixture, source: string): string {
+  return transformSource(source, fixture.virtualPath, [fixture.transform], { cwd: process.cwd() }).output;
+}
+
+// ---- linting -----------------------------------------------------------------------------------------
+
+export function lint(fixture: Fixture, source: string, ruleId: string): Linter.LintMessage[] {
+  const typescript = TYPESCRIPT_EXTENSIONS.has(fixture.extension);
+  const commonjs = fixture.extension === '.cjs' || fixture.extension === '.cts';
+  const linter = new Linter({ configType: 'flat', cwd: process.cwd() });
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
+      plugins: { redis: plugin as never },
+      languageOptions: {
+        ecmaVersion: 'latest',
+        sourceType: commonjs ? 'commonjs' : 'module',
+        ...(typescript ? { parser: tsParser as never } : {}),
+        parserOptions: { ecmaFeatures: { jsx: fixture.extension !== '.ts' && fixture.extension !== '.mts' && fixture.extension !== '.cts' } },
+      },
+      rules: { [ruleId]: 'error' },
+    },
+  ];
+  return linter.verify(source, config, path.resolve(process.cwd(), fixture.virtualPath));
+}
+
+/** Applies ESLint's first suggestion of the first report; ESLint's ranges exclude a BOM. */
+function applyFirstSuggestion(source: string, message: Linter.LintMessage): string {
+  const suggestion = message.suggestions?.[0];
+  if (!suggestion) throw new Error(`report "${message.message}" has no suggestion`);
+  const bom = source.startsWith(BOM) ? BOM : '';
+  const text = source.slice(bom.length);
+  const { range, text: replacement } = suggestion.fix;
+  return bom + text.slice(0, range[0]) + replacement + text.slice(range[1]);
+}
+
+// ---- the tests -------------------------------------------------------------------------------------------
+
+/**
+ * One `describe` per transform and one `it` per fixture, asserting that the transform (through jscodeshift and
+ * through `transformSource`) turns the input into the output byte for byte, is idempotent, writes code that
+ * parses, leaves nothing for the matching rule to report, and writes what the rule's suggestion writes.
+ */
+export function defineFixtureTests(
+  transform: TransformName,
+  module: TransformModule,
+  { knownBugs = {} }: { knownBugs?: Record<string, string> } = {},
+): void {
+  const ruleId = RULE_OF_TRANSFORM[transform];
+  const fixtures = loadFixtures(transform);
+  describe(transform, () => {
+    it('has at least 15 fixture pairs', () => {
+      expect(fixtures.length).toBeGreaterThanOrEqual(15);
+    });
+
+    it('lists only existing fixtures as known bugs', () => {
+      expect(Object.keys(knownBugs).filter((name) => !fixtures.some((fixture) => fixture.name === name))).toEqual([]);
+    });
+
+    for (const fixture of fixtures) {
+      // A fixture that shows a detection bug fails until the bug is fixed; then `it.fails` itself fails.
+      const test = fixture.name in knownBugs ? it.fails : it;
+      test(fixture.name, () => {
+        const { input, output } = fixture;
+        assertExactBytes(fixture);
+
+        // 1. input → output, exactly.
+        expect(runTransformSource(fixture, input)).toBe(output);
+        expect(runModule(module, fixture, input)).toBe(output);
+        expect(runUnderJscodeshift(module, fixture, input)).toBe(output.trim());
+
+        // 2. idempotent.
+        expect(runTransformSource(fixture, output)).toBe(output);
+        expect(runModule(module, fixture, output)).toBe(output);
+
+        // 3. the output parses, for the codemod's parser and for ESLint.
+        expect(() => parseFile(output.replace(/^\uFEFF/, ''), fixture.virtualPath)).not.toThrow();
+        const outputMessages = lint(fixture, output, ruleId);
+        expect(outputMessages.filter((message) => message.fatal)).toEqual([]);
+
+        // 4. the rule is silent afterwards, and had something to say before (unless nothing was to do).
+        expect(outputMessages.filter((message) => message.ruleId === ruleId).map(describeMessage)).toEqual([]);
+        const inputFindings = lint(fixture, input, ruleId).filter((message) => message.ruleId === ruleId);
+        if (fixture.unchanged) {
+          expect(inputFindings.map(describeMessage)).toEqual([]);
+          return;
+        }
+        expect(inputFindings.length).toBeGreaterThan(0);
+
+        // 5. the editor suggestion writes what the codemod writes: applied one report at a time, they agree.
+        let suggested = input;
+        let findings = inputFindings;
+        for (let round = 0; findings.length > 0 && round < 20; round++) {
+          suggested = applyFirstSuggestion(suggested, findings[0]!);
+          findings = lint(fixture, suggested, ruleId).filter((message) => message.ruleId === ruleId);
+        }
+        expect(suggested).toBe(output);
+      });
+    }
+  });
+}
+
+/** Fixtures named `crlf-*` or `*-crlf-*` use CRLF only; `byte-order-mark*` ones start with a BOM (see write-byte-fixtures.mjs). */
+function assertExactBytes(fixture: Fixture): void {
+  for (const text of [fixture.input, fixture.output]) {
+    if (fixture.name.includes('crlf')) expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    else expect(text).not.toContain('\r');
+    expect(text.startsWith(BOM)).toBe(fixture.name.includes('byte-order-mark'));
+  }
+}
+
+function describeMessage(message: Linter.LintMessage): string {
+  return `${message.line}:${message.column} ${message.message}`;
+}
