@@ -59,6 +59,9 @@ describe('plugin', () => {
 
   describe.each([
     ['espree, ES module', 'src/cache.mjs', UNSAFE, {}],
+    ['espree, .js module', 'src/cache.js', UNSAFE, {}],
+    ['typescript-eslint, .ts', 'src/cache.ts', UNSAFE, { parser: tsParser }],
+    ['typescript-eslint, .mts', 'src/cache.mts', UNSAFE, { parser: tsParser }],
     ['espree, CommonJS', 'src/cache.cjs', UNSAFE.replace("import { createClient } from 'redis';", "const { createClient } = require('redis');").replace('await client.connect();', 'client.connect();'), {}],
     ['espree, JSX', 'src/App.jsx', `${UNSAFE}\nexport const App = () => <div>{String(client.isReady)}</div>;`, { parserOptions: { ecmaFeatures: { jsx: true } } }],
     ['typescript-eslint, TSX', 'src/App.tsx', `${UNSAFE}\nexport const App = (): JSX.Element => <div>{client.isReady as boolean}</div>;`, { parser: tsParser }],

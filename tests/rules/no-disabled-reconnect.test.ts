@@ -1,5 +1,5 @@
 import rule from '../../src/rules/no-disabled-reconnect';
-import { lines, ruleTester } from './rule-tester';
+import { IMPORT_SHAPES, lines, ruleTester } from './rule-tester';
 
 const JS_STRATEGY =
   "(retries, cause) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000))";
@@ -85,6 +85,42 @@ ruleTester.run('no-disabled-reconnect', rule, {
     },
   ],
   invalid: [
+    ...IMPORT_SHAPES.map(([name, importLine, call]) => {
+      const importLines = importLine === '' ? [] : importLine.split('\n');
+      const statement = `export const client = ${call}({ socket: { reconnectStrategy: false } });`;
+      return {
+        name: `import shape: ${name}`,
+        code: lines(...importLines, statement),
+        filename: 'src/cache.ts',
+        errors: [
+          {
+            messageId: 'disabled' as const,
+            line: importLines.length + 1,
+            column: statement.indexOf('false') + 1,
+            suggestions: [
+              { messageId: 'useBoundedStrategy' as const, output: lines(...importLines, statement.replace('false', TS_STRATEGY)) },
+            ],
+          },
+        ],
+      };
+    }),
+    ...(['RedisClient.create', 'new RedisClient', 'RedisClientPool.create'] as const).map((factory) => {
+      const header = "import { RedisClient, RedisClientPool } from 'redis';";
+      const statement = `const owner = ${factory}({ socket: { reconnectStrategy: false } });`;
+      return {
+        name: `factory: ${factory}`,
+        code: lines(header, statement),
+        filename: 'src/cache.ts',
+        errors: [
+          {
+            messageId: 'disabled' as const,
+            line: 2,
+            column: statement.indexOf('false') + 1,
+            suggestions: [{ messageId: 'useBoundedStrategy' as const, output: lines(header, statement.replace('false', TS_STRATEGY)) }],
+          },
+        ],
+      };
+    }),
     disabledAt('literal false on a client', 'createClient({ socket: { reconnectStrategy: false } });', 'disabled', 'false', TS_STRATEGY),
     disabledAt('pool', 'createClientPool({ socket: { reconnectStrategy: false } }, { maximum: 4 });', 'disabled', 'false', TS_STRATEGY),
     disabledAt('cluster defaults.socket', 'createCluster({ rootNodes: [], defaults: { socket: { reconnectStrategy: false } } });', 'disabled', 'false', TS_STRATEGY),

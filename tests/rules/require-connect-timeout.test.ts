@@ -1,5 +1,5 @@
 import rule from '../../src/rules/require-connect-timeout';
-import { lines, ruleTester } from './rule-tester';
+import { IMPORT_SHAPES, lines, ruleTester } from './rule-tester';
 
 const IMPORT = "import { createClient, createClientPool, createCluster, createSentinel } from 'redis';";
 
@@ -60,6 +60,51 @@ ruleTester.run('require-connect-timeout', rule, {
     { name: 'not node-redis', code: "import { createClient } from '@supabase/supabase-js';\ncreateClient(url, key);" },
   ],
   invalid: [
+    ...IMPORT_SHAPES.map(([name, importLine, call]) => {
+      const importLines = importLine === '' ? [] : importLine.split('\n');
+      const line = importLines.length + 1;
+      return {
+        name: `import shape: ${name}`,
+        code: lines(...importLines, `export const client = ${call}({ url: 'redis://cache' });`),
+        errors: [
+          {
+            messageId: 'missingTimeout' as const,
+            line,
+            column: 23,
+            suggestions: [
+              {
+                messageId: 'addConnectTimeout' as const,
+                output: lines(...importLines, `export const client = ${call}({ url: 'redis://cache', socket: { connectTimeout: 10000 } });`),
+              },
+            ],
+          },
+        ],
+      };
+    }),
+    ...(
+      [
+        ['createClientPool', 'missingTimeout', "{ url: 'redis://x' }", "{ url: 'redis://x', socket: { connectTimeout: 10000 } }"],
+        ['RedisClient.create', 'missingTimeout', "{ url: 'redis://x' }", "{ url: 'redis://x', socket: { connectTimeout: 10000 } }"],
+        ['new RedisClient', 'missingTimeout', "{ url: 'redis://x' }", "{ url: 'redis://x', socket: { connectTimeout: 10000 } }"],
+        ['RedisClientPool.create', 'missingTimeout', "{ url: 'redis://x' }", "{ url: 'redis://x', socket: { connectTimeout: 10000 } }"],
+        ['RedisCluster.create', 'missingClusterTimeout', '{ rootNodes: [] }', '{ rootNodes: [], defaults: { socket: { connectTimeout: 10000 } } }'],
+        ['RedisSentinel.create', 'missingSentinelTimeout', "{ name: 'm', sentinelRootNodes: [] }", "{ name: 'm', sentinelRootNodes: [], nodeClientOptions: { socket: { connectTimeout: 10000 } } }"],
+      ] as const
+    ).map(([factory, messageId, options, fixed]) => {
+      const header = "import { RedisClient, RedisClientPool, RedisCluster, RedisSentinel, createClientPool } from 'redis';";
+      return {
+        name: `factory: ${factory}`,
+        code: lines(header, `const owner = ${factory}(${options});`),
+        errors: [
+          {
+            messageId,
+            line: 2,
+            column: factory.startsWith('new ') ? 19 : 15,
+            suggestions: [{ messageId: 'addConnectTimeout' as const, output: lines(header, `const owner = ${factory}(${fixed});`) }],
+          },
+        ],
+      };
+    }),
     {
       name: 'no options at all',
       code: lines(IMPORT, 'const client = createClient();', 'await client.connect();'),

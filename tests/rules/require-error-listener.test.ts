@@ -1,23 +1,8 @@
 import rule from '../../src/rules/require-error-listener';
-import { handler, lines, ruleTester } from './rule-tester';
+import { IMPORT_SHAPES, handler, lines, ruleTester } from './rule-tester';
 
 const listener = (name: string, kind = 'client') => `${name}.on('error', ${handler(kind)});`;
 
-/** Every import shape that reaches node-redis's `createClient`, as [title, import line, call]. */
-const importShapes: [string, string, string][] = [
-  ['named import', "import { createClient } from 'redis';", 'createClient'],
-  ['renamed import', "import { createClient as makeRedis } from 'redis';", 'makeRedis'],
-  ['namespace import', "import * as redis from 'redis';", 'redis.createClient'],
-  ['default import (native ESM)', "import redis from 'redis';", 'redis.createClient'],
-  ['@redis/client', "import { createClient } from '@redis/client';", 'createClient'],
-  ['@node-redis/client (redis 4.0)', "import { createClient } from '@node-redis/client';", 'createClient'],
-  ['require', "const redis = require('redis');", 'redis.createClient'],
-  ['destructured require', "const { createClient } = require('redis');", 'createClient'],
-  ['renamed destructured require', "const { createClient: connectRedis } = require('redis');", 'connectRedis'],
-  ['TypeScript import-equals', "import redis = require('redis');", 'redis.createClient'],
-  ['require with a type assertion', "const redis = require('redis') as typeof import('redis');", 'redis.createClient'],
-  ['aliased factory', "import * as redis from 'redis';\nconst factory = redis.createClient;", 'factory'],
-];
 
 ruleTester.run('require-error-listener', rule, {
   valid: [
@@ -183,8 +168,8 @@ ruleTester.run('require-error-listener', rule, {
     },
   ],
   invalid: [
-    ...importShapes.map(([name, importLine, call]) => {
-      const importLines = importLine.split('\n');
+    ...IMPORT_SHAPES.map(([name, importLine, call]) => {
+      const importLines = importLine === '' ? [] : importLine.split('\n');
       const line = importLines.length + 1;
       return {
         name: `import shape: ${name}`,

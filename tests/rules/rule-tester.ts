@@ -14,3 +14,21 @@ export function handler(kind = 'client', quote = "'"): string {
 export function lines(...source: string[]): string {
   return source.join('\n');
 }
+
+/** Every import shape that reaches node-redis's `createClient`, as [title, import lines, callee]. */
+export const IMPORT_SHAPES: readonly (readonly [string, string, string])[] = [
+  ['named import', "import { createClient } from 'redis';", 'createClient'],
+  ['renamed import', "import { createClient as makeRedis } from 'redis';", 'makeRedis'],
+  ['namespace import', "import * as redis from 'redis';", 'redis.createClient'],
+  ['default import (native ESM)', "import redis from 'redis';", 'redis.createClient'],
+  ['@redis/client', "import { createClient } from '@redis/client';", 'createClient'],
+  ['@node-redis/client (redis 4.0)', "import { createClient } from '@node-redis/client';", 'createClient'],
+  ['require', "const redis = require('redis');", 'redis.createClient'],
+  ['destructured require', "const { createClient } = require('redis');", 'createClient'],
+  ['renamed destructured require', "const { createClient: connectRedis } = require('redis');", 'connectRedis'],
+  ['require(...) member', '', "require('redis').createClient"],
+  ['TypeScript import-equals', "import redis = require('redis');", 'redis.createClient'],
+  ['require with a type assertion', "const redis = require('redis') as typeof import('redis');", 'redis.createClient'],
+  ['dynamic import', "const { createClient } = await import('redis');", 'createClient'],
+  ['aliased factory', "import * as redis from 'redis';\nconst factory = redis.createClient;", 'factory'],
+];
