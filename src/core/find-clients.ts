@@ -77,6 +77,8 @@ export class RedisClientAnalysis {
   private readonly listenerCalls: { call: TSESTree.CallExpression; persistent: boolean }[] = [];
   private readonly derivedCandidates: TSESTree.CallExpression[] = [];
   private readonly connectCalls: TSESTree.CallExpression[] = [];
+  private readonly calls: TSESTree.CallExpression[] = [];
+  private callSites: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
   private readonly moduleLoads: { node: Node; moduleName: string }[] = [];
 
   constructor(private readonly input: AnalysisInput) {
@@ -142,6 +144,54 @@ export class RedisClientAnalysis {
       }
     }
     return sources;
+  }
+
+  /**
+   * What a parameter or loop variable may hold: the matching argument of every same-file call of its
+   * function (`attachErrorHandler(client)`), or the elements it iterates (`[pub, sub].forEach((c) => …)`,
+   * `for (const c of [pub, sub])`). Used to find listeners, never to resolve option constants.
+   */
+  private boundSources(variable: Variable): Node[] {
+    const sources: Node[] = [];
+    for (const def of variable.defs) {
+      if (def.type === 'Parameter' && isFunctionNode(def.node)) {
+        const fn = def.node;
+        const index = fn.params.findIndex(
+          (param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
+        );
+        if (index < 0) continue;
+        const iterated = index === 0 ? iteratedArray(fn) : undefined;
+        if (iterated) sources.push(...this.arrayElements(iterated));
+        for (const call of this.callSitesOf(fn)) {
+          const argument = call.arguments[index];
+          if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) sources.push(argument);
+        }
+      } else if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+        const declaration = def.node.parent;
+        const loop = declaration?.parent;
+        if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) {
+          sources.push(...this.arrayElements(loop.right));
+        }
+      }
+    }
+    return sources;
+  }
+
+  private arrayElements(expression: Node): Node[] {
+    const array = this.resolveConstant(expression);
+    if (array.type !== AST_NODE_TYPES.ArrayExpression) return [];
+    return array.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== AST_NODE_TYPES.SpreadElement);
+  }
+
+  /** The same-file calls of each function, computed once, on the first parameter lookup. */
+  private callSitesOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    if (!this.callSites) {
+      this.callSites = new Map();
+      for (const call of this.calls) {
+        for (const callee of this.functionsOf(call.callee)) pushTo(this.callSites, callee, call);
+      }
+    }
+    return this.callSites.get(fn) ?? [];
   }
 
   /** The single expression a never-reassigned variable holds, for resolving same-file constants. */
@@ -230,6 +280,7 @@ export class RedisClientAnalysis {
   }
 
   private indexCall(call: TSESTree.CallExpression): void {
+    this.calls.push(call);
     const callee = unwrap(call.callee);
     if (callee.type === AST_NODE_TYPES.Identifier && callee.name === 'require') {
       const moduleName = staticString(call.arguments[0]);
@@ -387,7 +438,8 @@ export class RedisClientAnalysis {
       }
       case AST_NODE_TYPES.Identifier: {
         const variable = this.findVariable(node);
-        return variable ? this.valueSources(variable).flatMap((source) => this.ownersOf(source)) : [];
+        if (!variable) return [];
+        return [...this.valueSources(variable), ...this.boundSources(variable)].flatMap((source) => this.ownersOf(source));
       }
       case AST_NODE_TYPES.MemberExpression: {
         const key = this.memberKey(node);
@@ -579,6 +631,18 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find']);
+
+/** For `[a, b].forEach(callback)`: the array whose elements the callback's first parameter receives. */
+function iteratedArray(callback: FunctionNode): Node | undefined {
+  const call = callback.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== callback) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(callee);
+  return method !== undefined && ITERATING_METHODS.has(method) ? callee.object : undefined;
 }
 
 function nearestFunction(node: Node): FunctionNode | undefined {

@@ -34,6 +34,32 @@ ruleTester.run('require-error-listener', rule, {
       ),
     },
     {
+      name: 'a same-file helper attaches the listener to its parameter',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'function watchErrors(name, redisClient) {',
+        "  redisClient.on('error', (err) => console.error(name, err));",
+        '}',
+        "const cache = createClient({ url: 'redis://cache' });",
+        "watchErrors('cache', cache);",
+        "const queue = createClient({ url: 'redis://queue' });",
+        "watchErrors('queue', queue);",
+      ),
+    },
+    {
+      name: 'listeners attached while iterating an array of clients',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'const pub = createClient();',
+        'const sub = pub.duplicate();',
+        "[pub, sub].forEach((client) => client.on('error', console.error));",
+        'const a = createClient();',
+        'const b = createClient();',
+        'const all = [a, b];',
+        "for (const client of all) client.on('error', console.error);",
+      ),
+    },
+    {
       name: 'the event name from a same-file constant',
       code: lines("import { createClient } from 'redis';", "const ERROR = 'error';", 'const client = createClient();', 'client.on(ERROR, console.error);'),
     },
@@ -402,6 +428,34 @@ ruleTester.run('require-error-listener', rule, {
             {
               messageId: 'addErrorListener',
               output: lines("import { createClient } from 'redis';", 'const a = createClient();', 'const b = createClient();', listener('b'), "a.on('error', console.error);"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a helper that listens on another parameter does not count',
+      code: lines(
+        "import { createClient } from 'redis';",
+        "function watch(client, logger) { logger.on('error', console.error); }",
+        'const cache = createClient();',
+        'watch(cache, process);',
+      ),
+      errors: [
+        {
+          messageId: 'missingErrorListener',
+          line: 3,
+          column: 15,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: lines(
+                "import { createClient } from 'redis';",
+                "function watch(client, logger) { logger.on('error', console.error); }",
+                'const cache = createClient();',
+                listener('cache'),
+                'watch(cache, process);',
+              ),
             },
           ],
         },
