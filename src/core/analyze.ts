@@ -37,7 +37,7 @@ export function analyzeFile(input: AnalyzeInput): FileAnalysis | undefined {
   const analysis =
     clients.owners.length === 0
       ? undefined
-      : { owners: clients.owners, clients, options: new ClientOptionsReader(clients) };
+      : { owners: clients.owners, clients, options: new ClientOptionsReader(clients.values) };
   perSettings.set(settingsKey, analysis);
   return analysis;
 }

@@ -5,7 +5,8 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, propertyKeyName, unwrap } from './ast';
-import type { RedisClientAnalysis, RedisOwner } from './find-clients';
+import type { RedisOwner } from './find-clients';
+import type { SameFileValues } from './same-file-values';
 
 type Node = TSESTree.Node;
 
@@ -59,7 +60,7 @@ const MISSING_PROBLEM: Record<RedisOwner['kind'], ConnectTimeoutProblem> = {
 };
 
 export class ClientOptionsReader {
-  constructor(private readonly analysis: RedisClientAnalysis) {}
+  constructor(private readonly values: SameFileValues) {}
 
   /** Is `socket.connectTimeout` set (and not 0) where this owner's connections read it? */
   checkConnectTimeout(owner: RedisOwner): ConnectTimeoutCheck {
@@ -106,7 +107,7 @@ export class ClientOptionsReader {
   }
 
   private checkTimeoutValue(property: TSESTree.Property): ConnectTimeoutCheck {
-    const value = this.analysis.resolveConstant(property.value);
+    const value = this.values.resolveConstant(property.value);
     if (value.type === AST_NODE_TYPES.Literal && value.value === 0) {
       return { status: 'problem', problem: 'timeoutDisabled', insertion: { type: 'value', node: property.value } };
     }
@@ -116,7 +117,7 @@ export class ClientOptionsReader {
   private rootNodesHaveTimeout(options: Node): boolean {
     const lookup = this.lookup(options, ['rootNodes']);
     if (!('found' in lookup)) return false;
-    const rootNodes = this.analysis.resolveConstant(lookup.found.value);
+    const rootNodes = this.values.resolveConstant(lookup.found.value);
     if (rootNodes.type !== AST_NODE_TYPES.ArrayExpression) return false;
     return rootNodes.elements.some(
       (element) => element !== null && 'found' in this.lookup(element, ['socket', 'connectTimeout']),
@@ -140,7 +141,7 @@ export class ClientOptionsReader {
     if (depth > 8) return undefined;
     if (this.givesUp(node)) return { problem: 'disabled', target: value };
     if (node.type === AST_NODE_TYPES.Identifier) {
-      const resolved = this.analysis.constantValue(node);
+      const resolved = this.values.constantValue(node);
       const verdict = resolved && this.classifyStrategy(resolved, depth + 1);
       return verdict && { problem: verdict.problem, target: value };
     }
@@ -171,7 +172,7 @@ export class ClientOptionsReader {
       return this.givesUp(node.consequent, depth) && this.givesUp(node.alternate, depth);
     }
     if (node.type === AST_NODE_TYPES.Identifier && depth < 8) {
-      const resolved = this.analysis.constantValue(node);
+      const resolved = this.values.constantValue(node);
       return resolved !== undefined && !isFunctionNode(unwrap(resolved)) && this.givesUp(resolved, depth + 1);
     }
     return false;
@@ -180,7 +181,7 @@ export class ClientOptionsReader {
   /** An async or generator strategy returns a Promise or iterator, which node-redis rejects and replaces with its default. */
   private alwaysGivesUp(fn: TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration): boolean {
     if (fn.async || fn.generator) return false;
-    const returned = this.analysis.returnedExpressions(fn);
+    const returned = this.values.returnedExpressions(fn);
     return returned.length > 0 && returned.every((expression) => this.givesUp(expression));
   }
 
@@ -203,7 +204,7 @@ export class ClientOptionsReader {
   }
 
   resolveObject(expression: Node): TSESTree.ObjectExpression | undefined {
-    const value = this.analysis.resolveConstant(expression);
+    const value = this.values.resolveConstant(expression);
     return value.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
   }
 

@@ -1,0 +1,329 @@
+/**
+ * What a file's values can be, as far as the file itself shows: which expressions a variable, a member
+ * path (`this.client`, `app.locals.redis`, `connections.cache`) or a parameter may hold, which functions
+ * a callee may be and what they return. Knows nothing about node-redis; `find-clients.ts` builds on it.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { enclosingClass, isFunctionNode, memberName, propertyKeyName, staticString, unwrap, walk } from './ast';
+
+type Node = TSESTree.Node;
+type Scope = TSESLint.Scope.Scope;
+export type Variable = TSESLint.Scope.Variable;
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export interface ParsedProgram {
+  ast: TSESTree.Program;
+  scopeManager: TSESLint.Scope.ScopeManager;
+  visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+}
+
+/** A module loaded by an expression rather than an import declaration. */
+export interface ModuleLoad {
+  node: TSESTree.CallExpression | TSESTree.ImportExpression | TSESTree.TSImportEqualsDeclaration;
+  moduleName: string;
+}
+
+const SIMPLE_ASSIGNMENT = '=';
+const MAX_CONSTANT_DEPTH = 8;
+const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some', 'every', 'find']);
+
+export class SameFileValues {
+  readonly globalScope: Scope;
+  /** Every call in the file, in source order. */
+  readonly calls: TSESTree.CallExpression[] = [];
+  /** `require('x')` (with `require` not declared locally), `import('x')` and `import x = require('x')`. */
+  readonly moduleLoads: ModuleLoad[] = [];
+  /** Every value stored under a member path key (`this@<class>.field`, `var@<n>.a.b`, `global:exports.x`). */
+  private readonly memberSources = new Map<string, Node[]>();
+  /** Member accesses grouped by property name, so reads of one path are found without keying every access. */
+  private readonly memberAccessesByName = new Map<string, TSESTree.MemberExpression[]>();
+  private readonly returnsByFunction = new Map<FunctionNode, Node[]>();
+  private readonly variableIds = new Map<Variable, number>();
+  private callSites: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
+
+  constructor(private readonly program: ParsedProgram) {
+    this.globalScope = program.scopeManager.globalScope as Scope;
+    this.index();
+  }
+
+  /** Resolves an identifier from its innermost scope, found by walking up (constant per lookup). */
+  findVariable(identifier: TSESTree.Identifier): Variable | undefined {
+    return ASTUtils.findVariable(this.scopeOf(identifier), identifier.name) ?? undefined;
+  }
+
+  /** The expressions a variable is given: its initializer and every plain assignment. */
+  valueSources(variable: Variable): Node[] {
+    const sources: Node[] = [];
+    for (const def of variable.defs) {
+      if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) {
+        if (def.node.init) sources.push(def.node.init);
+      } else if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) {
+        sources.push(def.node);
+      }
+    }
+    for (const reference of variable.references) {
+      if (reference.isWrite() && reference.writeExpr && !sources.includes(reference.writeExpr)) {
+        const parent = reference.identifier.parent;
+        // Only plain `x = value`; `x += 1` and destructuring do not hand over the whole value.
+        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator !== SIMPLE_ASSIGNMENT) continue;
+        sources.push(reference.writeExpr);
+      }
+    }
+    return sources;
+  }
+
+  /**
+   * What a parameter or loop variable may hold: the matching argument of every same-file call of its
+   * function (`watchErrors(client)`), or the elements it iterates (`[pub, sub].forEach((c) => …)`,
+   * `for (const c of [pub, sub])`). For following clients, never for resolving option constants.
+   */
+  boundSources(variable: Variable): Node[] {
+    const sources: Node[] = [];
+    for (const def of variable.defs) {
+      if (def.type === 'Parameter' && isFunctionNode(def.node)) {
+        const fn = def.node;
+        const index = fn.params.findIndex(
+          (param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
+        );
+        if (index < 0) continue;
+        const iterated = index === 0 ? iteratedArray(fn) : undefined;
+        if (iterated) sources.push(...this.arrayElements(iterated));
+        for (const call of this.callSitesOf(fn)) {
+          const argument = call.arguments[index];
+          if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) sources.push(argument);
+        }
+      } else if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+        const declaration = def.node.parent;
+        const loop = declaration?.parent;
+        if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) {
+          sources.push(...this.arrayElements(loop.right));
+        }
+      }
+    }
+    return sources;
+  }
+
+  /** The values stored under a member path. */
+  memberSourcesOf(member: TSESTree.MemberExpression): Node[] {
+    const key = this.memberKey(member);
+    return key === undefined ? [] : (this.memberSources.get(key) ?? []);
+  }
+
+  /** Every access to the same member path as `key` names (reads and writes), by property name first. */
+  accessesOfMemberKey(key: string, name: string): TSESTree.MemberExpression[] {
+    return (this.memberAccessesByName.get(name) ?? []).filter((access) => this.memberKey(access) === key);
+  }
+
+  /** The single expression a never-reassigned variable holds, for resolving same-file constants. */
+  constantValue(identifier: TSESTree.Identifier): Node | undefined {
+    const variable = this.findVariable(identifier);
+    if (!variable) return undefined;
+    const sources = this.valueSources(variable);
+    return sources.length === 1 ? sources[0] : undefined;
+  }
+
+  /** Follows same-file constants (`const opts = {...}`) to the expression they hold. */
+  resolveConstant(expression: Node, depth = 0): Node {
+    const node = unwrap(expression);
+    if (node.type !== AST_NODE_TYPES.Identifier || depth > MAX_CONSTANT_DEPTH) return node;
+    const value = this.constantValue(node);
+    return value ? this.resolveConstant(value, depth + 1) : node;
+  }
+
+  /** `'error'`, or a same-file constant holding it. */
+  staticStringOf(expression: Node | undefined): string | undefined {
+    return expression && staticString(this.resolveConstant(expression));
+  }
+
+  /** The functions an expression may refer to. */
+  functionsOf(expression: Node, seen = new Set<Node>()): FunctionNode[] {
+    const node = unwrap(expression);
+    if (seen.has(node)) return [];
+    seen.add(node);
+    if (isFunctionNode(node)) return [node];
+    switch (node.type) {
+      case AST_NODE_TYPES.Identifier: {
+        const variable = this.findVariable(node);
+        return variable ? this.valueSources(variable).flatMap((source) => this.functionsOf(source, seen)) : [];
+      }
+      case AST_NODE_TYPES.MemberExpression:
+        return this.memberSourcesOf(node).flatMap((source) => this.functionsOf(source, seen));
+      case AST_NODE_TYPES.LogicalExpression:
+        return [...this.functionsOf(node.left, seen), ...this.functionsOf(node.right, seen)];
+      case AST_NODE_TYPES.ConditionalExpression:
+        return [...this.functionsOf(node.consequent, seen), ...this.functionsOf(node.alternate, seen)];
+      default:
+        return [];
+    }
+  }
+
+  /** The expressions a function returns (an arrow's expression body counts). */
+  returnedExpressions(fn: FunctionNode): Node[] {
+    if (fn.type === AST_NODE_TYPES.ArrowFunctionExpression && fn.expression) return [fn.body];
+    return this.returnsByFunction.get(fn) ?? [];
+  }
+
+  /** A stable key for a static member path, or undefined when the path is not static. */
+  memberKey(node: TSESTree.MemberExpression): string | undefined {
+    const name = memberName(node);
+    if (name === undefined) return undefined;
+    const object = unwrap(node.object);
+    if (object.type === AST_NODE_TYPES.ThisExpression) return `${thisKey(node)}.${name}`;
+    if (object.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.findVariable(object);
+      return variable ? `var@${this.variableId(variable)}.${name}` : `global:${object.name}.${name}`;
+    }
+    if (object.type === AST_NODE_TYPES.MemberExpression) {
+      const base = this.memberKey(object);
+      return base === undefined ? undefined : `${base}.${name}`;
+    }
+    return undefined;
+  }
+
+  // ---- indexing ---------------------------------------------------------------------------------
+
+  private index(): void {
+    walk(this.program.ast, this.program.visitorKeys, (node) => {
+      switch (node.type) {
+        case AST_NODE_TYPES.CallExpression:
+          this.calls.push(node);
+          this.indexRequire(node);
+          break;
+        case AST_NODE_TYPES.ImportExpression: {
+          const moduleName = staticString(node.source);
+          if (moduleName) this.moduleLoads.push({ node, moduleName });
+          break;
+        }
+        case AST_NODE_TYPES.TSImportEqualsDeclaration:
+          if (node.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+            const moduleName = staticString(node.moduleReference.expression);
+            if (moduleName) this.moduleLoads.push({ node, moduleName });
+          }
+          break;
+        case AST_NODE_TYPES.AssignmentExpression:
+          if (node.operator !== SIMPLE_ASSIGNMENT) break;
+          if (node.left.type === AST_NODE_TYPES.MemberExpression) {
+            const key = this.memberKey(node.left);
+            if (key) this.addKeyedSource(key, node.right);
+          } else if (node.left.type === AST_NODE_TYPES.Identifier) {
+            this.addObjectHolder(node.left, node.right);
+          }
+          break;
+        case AST_NODE_TYPES.VariableDeclarator:
+          if (node.id.type === AST_NODE_TYPES.Identifier && node.init) this.addObjectHolder(node.id, node.init);
+          break;
+        case AST_NODE_TYPES.PropertyDefinition:
+        case AST_NODE_TYPES.MethodDefinition: {
+          const name = propertyKeyName(node);
+          if (node.value && !node.static && name !== undefined) {
+            pushTo(this.memberSources, `this@${node.parent.parent.range[0]}.${name}`, node.value);
+          }
+          break;
+        }
+        case AST_NODE_TYPES.MemberExpression: {
+          const name = memberName(node);
+          if (name !== undefined) pushTo(this.memberAccessesByName, name, node);
+          break;
+        }
+        case AST_NODE_TYPES.ReturnStatement: {
+          const fn = nearestFunction(node);
+          if (fn && node.argument) pushTo(this.returnsByFunction, fn, node.argument);
+          break;
+        }
+        default:
+          break;
+      }
+    });
+  }
+
+  private indexRequire(call: TSESTree.CallExpression): void {
+    const callee = unwrap(call.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require') return;
+    const moduleName = staticString(call.arguments[0]);
+    const variable = this.findVariable(callee);
+    if (moduleName && (!variable || variable.defs.length === 0)) this.moduleLoads.push({ node: call, moduleName });
+  }
+
+  /** `const connections = { cache: createClient() }` stores the client under `connections.cache`. */
+  private addObjectHolder(identifier: TSESTree.Identifier, value: Node): void {
+    if (unwrap(value).type !== AST_NODE_TYPES.ObjectExpression) return;
+    const variable = this.findVariable(identifier);
+    if (variable) this.addKeyedSource(`var@${this.variableId(variable)}`, value, false);
+  }
+
+  private addKeyedSource(key: string, value: Node, isMember = true): void {
+    if (isMember) pushTo(this.memberSources, key, value);
+    const object = unwrap(value);
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return;
+    for (const property of object.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init') continue;
+      const name = propertyKeyName(property);
+      if (name !== undefined) this.addKeyedSource(`${key}.${name}`, property.value);
+    }
+  }
+
+  /** The same-file calls of each function, computed once, on the first parameter lookup. */
+  private callSitesOf(fn: FunctionNode): TSESTree.CallExpression[] {
+    if (!this.callSites) {
+      this.callSites = new Map();
+      for (const call of this.calls) {
+        for (const callee of this.functionsOf(call.callee)) pushTo(this.callSites, callee, call);
+      }
+    }
+    return this.callSites.get(fn) ?? [];
+  }
+
+  private arrayElements(expression: Node): Node[] {
+    const array = this.resolveConstant(expression);
+    if (array.type !== AST_NODE_TYPES.ArrayExpression) return [];
+    return array.elements.filter(
+      (element): element is TSESTree.Expression => element !== null && element.type !== AST_NODE_TYPES.SpreadElement,
+    );
+  }
+
+  private scopeOf(node: Node): Scope {
+    for (let current: Node | undefined = node; current; current = current.parent) {
+      const scope = this.program.scopeManager.acquire(current, true) as Scope | null;
+      if (scope) return scope.type === 'function-expression-name' ? (scope.childScopes[0] as Scope) : scope;
+    }
+    return this.globalScope;
+  }
+
+  private variableId(variable: Variable): number {
+    let id = this.variableIds.get(variable);
+    if (id === undefined) {
+      id = this.variableIds.size + 1;
+      this.variableIds.set(variable, id);
+    }
+    return id;
+  }
+}
+
+/** `this` inside a class means that class's instances; elsewhere (prototype methods, object methods) the file's. */
+export function thisKey(node: Node): string {
+  const classNode = enclosingClass(node);
+  return `this@${classNode ? classNode.range[0] : 'file'}`;
+}
+
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** For `[a, b].forEach(callback)`: the array whose elements the callback's first parameter receives. */
+function iteratedArray(callback: FunctionNode): Node | undefined {
+  const call = callback.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== callback) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberName(callee);
+  return method !== undefined && ITERATING_METHODS.has(method) ? callee.object : undefined;
+}
+
+function nearestFunction(node: Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) return current;
+  }
+  return undefined;
+}
