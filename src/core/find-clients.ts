@@ -162,7 +162,7 @@ export class RedisClientAnalysis {
         return sources.flatMap((source) => this.ownersOf(source));
       }
       case AST_NODE_TYPES.MemberExpression:
-        return this.values.memberSourcesOf(node).flatMap((source) => this.ownersOf(source));
+        return this.values.memberValuesOf(node).flatMap((source) => this.ownersOf(source));
       case AST_NODE_TYPES.ConditionalExpression:
         return [...this.ownersOf(node.consequent), ...this.ownersOf(node.alternate)];
       case AST_NODE_TYPES.LogicalExpression:

@@ -109,6 +109,11 @@ export class SameFileValues {
     return key === undefined ? [] : (this.memberSources.get(key) ?? []);
   }
 
+  /** The values a member read gives: what was stored under its path, or what a getter there returns. */
+  memberValuesOf(member: TSESTree.MemberExpression): Node[] {
+    return this.memberSourcesOf(member).flatMap((source) => (isGetter(source) ? this.returnedExpressions(source) : [source]));
+  }
+
   /** Every access to the same member path as `key` names (reads and writes), by property name first. */
   accessesOfMemberKey(key: string, name: string): TSESTree.MemberExpression[] {
     return (this.memberAccessesByName.get(name) ?? []).filter((access) => this.memberKey(access) === key);
@@ -213,13 +218,9 @@ export class SameFileValues {
           if (node.id.type === AST_NODE_TYPES.Identifier && node.init) this.addObjectHolder(node.id, node.init);
           break;
         case AST_NODE_TYPES.PropertyDefinition:
-        case AST_NODE_TYPES.MethodDefinition: {
-          const name = propertyKeyName(node);
-          if (node.value && !node.static && name !== undefined) {
-            pushTo(this.memberSources, `this@${node.parent.parent.range[0]}.${name}`, node.value);
-          }
+        case AST_NODE_TYPES.MethodDefinition:
+          this.indexClassMember(node);
           break;
-        }
         case AST_NODE_TYPES.MemberExpression: {
           const name = memberName(node);
           if (name !== undefined) pushTo(this.memberAccessesByName, name, node);
@@ -244,6 +245,19 @@ export class SameFileValues {
     if (moduleName && (!variable || variable.defs.length === 0)) this.moduleLoads.push({ node: call, moduleName });
   }
 
+  /**
+   * A class member is read as `this.name` inside the class; a static one also as `ClassName.name`.
+   * Getters are stored as functions and read through what they return (`memberValuesOf`).
+   */
+  private indexClassMember(member: TSESTree.PropertyDefinition | TSESTree.MethodDefinition): void {
+    const name = propertyKeyName(member);
+    if (!member.value || name === undefined || (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'set')) return;
+    const classNode = member.parent.parent;
+    pushTo(this.memberSources, `this@${classNode.range[0]}.${name}`, member.value);
+    const className = classNode.id && this.findVariable(classNode.id);
+    if (member.static && className) pushTo(this.memberSources, `var@${this.variableId(className)}.${name}`, member.value);
+  }
+
   /** `const connections = { cache: createClient() }` stores the client under `connections.cache`. */
   private addObjectHolder(identifier: TSESTree.Identifier, value: Node): void {
     if (unwrap(value).type !== AST_NODE_TYPES.ObjectExpression) return;
@@ -256,7 +270,7 @@ export class SameFileValues {
     const object = unwrap(value);
     if (object.type !== AST_NODE_TYPES.ObjectExpression) return;
     for (const property of object.properties) {
-      if (property.type !== AST_NODE_TYPES.Property || property.kind !== 'init') continue;
+      if (property.type !== AST_NODE_TYPES.Property || property.kind === 'set') continue;
       const name = propertyKeyName(property);
       if (name !== undefined) this.addKeyedSource(`${key}.${name}`, property.value);
     }
@@ -319,6 +333,15 @@ function iteratedArray(callback: FunctionNode): Node | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = memberName(callee);
   return method !== undefined && ITERATING_METHODS.has(method) ? callee.object : undefined;
+}
+
+function isGetter(node: Node): node is TSESTree.FunctionExpression {
+  const parent = node.parent;
+  return (
+    node.type === AST_NODE_TYPES.FunctionExpression &&
+    (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) &&
+    parent.kind === 'get'
+  );
 }
 
 function nearestFunction(node: Node): FunctionNode | undefined {

@@ -60,6 +60,37 @@ ruleTester.run('require-error-listener', rule, {
       ),
     },
     {
+      name: 'a static class field, listened to through the class name and through this in a static method',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'export class Cache {',
+        '  static main = createClient();',
+        '  static replica = createClient();',
+        "  static init() { Cache.main.on('error', console.error); this.replica.on('error', console.error); }",
+        '}',
+      ),
+    },
+    {
+      name: 'a listener on a getter that returns the private field',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'export class Store {',
+        '  #client = createClient();',
+        '  get client() { return this.#client; }',
+        "  listen() { this.client.on('error', console.error); }",
+        '}',
+      ),
+    },
+    {
+      name: 'the global singleton pattern (dev hot reload)',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'const g = globalThis;',
+        'export const client = g.redis ?? (g.redis = createClient());',
+        "client.on('error', console.error);",
+      ),
+    },
+    {
       name: 'the event name from a same-file constant',
       code: lines("import { createClient } from 'redis';", "const ERROR = 'error';", 'const client = createClient();', 'client.on(ERROR, console.error);'),
     },
