@@ -190,30 +190,39 @@ export class ClientOptionsReader {
    * `unknown` as soon as something cannot be seen: a parameter, a call, a spread of outside data.
    */
   lookup(expression: Node, path: readonly string[]): Lookup {
-    let object = this.resolveObject(expression);
+    let object = this.resolveObject(expression, path);
     if (!object) return { unknown: expression };
     for (let index = 0; index < path.length; index++) {
-      const { property, complete } = this.findProperty(object, path[index]!);
+      const { property, complete } = this.findProperty(object, path.slice(index));
       if (!property) return complete ? { missing: object, path: path.slice(index) } : { unknown: object };
       if (index === path.length - 1) return { found: property };
-      const next = this.resolveObject(property.value);
+      const next = this.resolveObject(property.value, path.slice(index + 1));
       if (!next) return { unknown: property.value };
       object = next;
     }
     return { unknown: expression };
   }
 
-  resolveObject(expression: Node): TSESTree.ObjectExpression | undefined {
-    const value = this.values.resolveConstant(expression);
-    return value.type === AST_NODE_TYPES.ObjectExpression ? value : undefined;
+  /**
+   * The object literal an expression holds, following same-file constants; undefined when it is not a
+   * literal, or when the code writes into it along `path` later (`options.socket = …`).
+   */
+  private resolveObject(expression: Node, path: readonly string[], depth = 0): TSESTree.ObjectExpression | undefined {
+    const node = unwrap(expression);
+    if (node.type === AST_NODE_TYPES.ObjectExpression) return node;
+    if (node.type !== AST_NODE_TYPES.Identifier || depth > 8) return undefined;
+    if (this.values.mutatedPaths(node).some((mutated) => mutated === 'any' || overlaps(mutated, path))) return undefined;
+    const value = this.values.constantValue(node);
+    return value && this.resolveObject(value, path, depth + 1);
   }
 
-  /** The last property named `name`, looking into resolvable spreads; `complete` is false when a spread or computed key hides it. */
+  /** The last property named `path[0]`, looking into resolvable spreads; `complete` is false when a spread or computed key hides it. */
   private findProperty(
     object: TSESTree.ObjectExpression,
-    name: string,
+    path: readonly string[],
     seen = new Set<Node>(),
   ): { property?: TSESTree.Property; complete: boolean } {
+    const name = path[0]!;
     seen.add(object);
     let complete = true;
     for (let index = object.properties.length - 1; index >= 0; index--) {
@@ -224,15 +233,21 @@ export class ClientOptionsReader {
         if (key === undefined) complete = false;
         continue;
       }
-      const spread = this.resolveObject(member.argument);
+      const spread = this.resolveObject(member.argument, path);
       if (!spread || seen.has(spread)) {
         complete = false;
         continue;
       }
-      const inner = this.findProperty(spread, name, seen);
+      const inner = this.findProperty(spread, path, seen);
       if (inner.property) return { property: inner.property, complete: complete && inner.complete };
       complete &&= inner.complete;
     }
     return { complete };
   }
+}
+
+/** Whether writing `mutated` can change what is read at `path` (one is a prefix of the other). */
+function overlaps(mutated: readonly string[], path: readonly string[]): boolean {
+  const shorter = Math.min(mutated.length, path.length);
+  return mutated.slice(0, shorter).every((name, index) => name === path[index]);
 }

@@ -127,6 +127,15 @@ export class SameFileValues {
     return sources.length === 1 ? sources[0] : undefined;
   }
 
+  /**
+   * The member paths written through a variable after its declaration: `options.password = …` gives
+   * `['password']`; `Object.assign(options, …)`, `delete options[key]` or a computed key give `'any'`.
+   */
+  mutatedPaths(identifier: TSESTree.Identifier): (readonly string[] | 'any')[] {
+    const variable = this.findVariable(identifier);
+    return variable ? variable.references.flatMap((reference) => mutationThrough(reference.identifier)) : [];
+  }
+
   /** Follows same-file constants (`const opts = {...}`) to the expression they hold. */
   resolveConstant(expression: Node, depth = 0): Node {
     const node = unwrap(expression);
@@ -333,6 +342,37 @@ function iteratedArray(callback: FunctionNode): Node | undefined {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = memberName(callee);
   return method !== undefined && ITERATING_METHODS.has(method) ? callee.object : undefined;
+}
+
+/** The path a reference writes into the object it holds (`x.a.b = …`), if it writes at all. */
+function mutationThrough(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): (readonly string[] | 'any')[] {
+  const path: (string | undefined)[] = [];
+  let node: Node = identifier;
+  while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) {
+    node = node.parent;
+    path.push(memberName(node as TSESTree.MemberExpression));
+  }
+  const parent = node.parent;
+  if (node === identifier) {
+    const assigned = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isObjectAssign(parent.callee);
+    return assigned ? ['any'] : [];
+  }
+  const writes =
+    (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) ||
+    (parent?.type === AST_NODE_TYPES.UpdateExpression && parent.argument === node) ||
+    (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete');
+  if (!writes) return [];
+  return path.every((name) => name !== undefined) ? [path as string[]] : ['any'];
+}
+
+function isObjectAssign(callee: Node): boolean {
+  const node = unwrap(callee);
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(node) === 'assign' &&
+    unwrap(node.object).type === AST_NODE_TYPES.Identifier &&
+    (unwrap(node.object) as TSESTree.Identifier).name === 'Object'
+  );
 }
 
 function isGetter(node: Node): node is TSESTree.FunctionExpression {

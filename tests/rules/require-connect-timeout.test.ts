@@ -42,6 +42,21 @@ ruleTester.run('require-connect-timeout', rule, {
       name: 'a same-file constant and spreads',
       code: lines(IMPORT, 'const socket = { connectTimeout: 2000 };', 'const base = { socket };', 'createClient({ ...base, url });'),
     },
+    {
+      name: 'options mutated after their declaration cannot be seen',
+      code: lines(
+        IMPORT,
+        'const a = { url };',
+        'a.socket = { connectTimeout: 2000 };',
+        'createClient(a);',
+        'const b = { url, socket: {} };',
+        'b.socket.connectTimeout = 2000;',
+        'createClient(b);',
+        'const c = { url };',
+        'Object.assign(c, loadConfig());',
+        'createClient(c);',
+      ),
+    },
     { name: 'options from a parameter cannot be seen', code: lines(IMPORT, 'export const make = (options) => createClient(options);') },
     { name: 'a spread of outside options hides the socket', code: lines(IMPORT, 'export const make = (extra) => createClient({ url, ...extra });') },
     { name: 'a socket object from outside', code: lines(IMPORT, 'export const make = (socket) => createClient({ url, socket });') },
@@ -190,6 +205,23 @@ ruleTester.run('require-connect-timeout', rule, {
                 'const client = createClient(options);',
                 'await client.connect();',
               ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'options mutated only at unrelated keys are still read',
+      code: lines(IMPORT, 'const options = { socket: { host } };', 'options.password = secret;', 'createClient(options);'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(IMPORT, 'const options = { socket: { host, connectTimeout: 10000 } };', 'options.password = secret;', 'createClient(options);'),
             },
           ],
         },
