@@ -4,7 +4,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, propertyKeyName, unwrap, valueParent } from './ast';
-import { SAME_EMITTER_METHODS } from './redis-modules';
+import { chainedEmitterCall } from './redis-modules';
 import { thisKey, type SameFileValues } from './same-file-values';
 
 type Node = TSESTree.Node;
@@ -63,15 +63,8 @@ class EscapeSearch {
 
   /** `client.on(...)` returns the client; `client.connect()` and `client.get()` do not hand it on. */
   private throughChainedCall(member: TSESTree.MemberExpression): EscapeRoute | undefined {
-    const call = member.parent;
-    const method = memberName(member);
-    const chained =
-      call?.type === AST_NODE_TYPES.CallExpression &&
-      call.callee === member &&
-      method !== undefined &&
-      method !== 'connect' &&
-      SAME_EMITTER_METHODS.has(method);
-    return chained ? this.from(call) : undefined;
+    const call = chainedEmitterCall(member);
+    return call ? this.from(call) : undefined;
   }
 
   private fromVariable(identifier: TSESTree.Identifier): EscapeRoute | undefined {

@@ -2,7 +2,8 @@
  * What node-redis exports, as a ReferenceTracker trace map: which module names and which factories
  * create a connection owner (see node-redis-facts §1 and §7).
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { memberName } from './ast';
 
 const { CALL, CONSTRUCT, ReferenceTracker } = { ...ASTUtils.ReferenceTracker, ReferenceTracker: ASTUtils.ReferenceTracker };
 
@@ -103,6 +104,22 @@ export const SAME_EMITTER_METHODS = new Set([
   'asap',
   'connect',
 ]);
+
+/**
+ * The call when `member` is the callee of a method that hands the same emitter on before it is
+ * connected (`client.on(…)`, `client.withTypeMapping(…)`): the chain's value is still the client.
+ */
+export function chainedEmitterCall(member: TSESTree.MemberExpression): TSESTree.CallExpression | undefined {
+  const call = member.parent;
+  const method = memberName(member);
+  const chained =
+    call?.type === AST_NODE_TYPES.CallExpression &&
+    call.callee === member &&
+    method !== undefined &&
+    method !== 'connect' &&
+    SAME_EMITTER_METHODS.has(method);
+  return chained ? call : undefined;
+}
 
 export const PERSISTENT_LISTENER_METHODS = new Set(['on', 'addListener', 'prependListener']);
 export const ONE_SHOT_LISTENER_METHODS = new Set(['once', 'prependOnceListener']);

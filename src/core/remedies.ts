@@ -4,11 +4,11 @@
  * the inserted span: existing formatting, comments, quotes and line endings stay byte for byte.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingStatement, memberName, unwrap, valueParent } from './ast';
+import { enclosingStatement, unwrap, valueParent } from './ast';
 import type { ConnectTimeoutFinding, DisabledReconnectFinding } from './analyze';
 import type { OptionInsertion } from './client-options';
 import type { RedisOwner } from './find-clients';
-import { SAME_EMITTER_METHODS } from './redis-modules';
+import { chainedEmitterCall } from './redis-modules';
 
 type Node = TSESTree.Node;
 
@@ -109,15 +109,8 @@ function listenerStatementPlacement(
     if (!parent) return undefined;
     switch (parent.type) {
       case AST_NODE_TYPES.MemberExpression: {
-        const call = parent.parent;
-        const method = memberName(parent);
-        const keepsEmitter =
-          call?.type === AST_NODE_TYPES.CallExpression &&
-          call.callee === parent &&
-          method !== undefined &&
-          method !== 'connect' &&
-          SAME_EMITTER_METHODS.has(method);
-        if (!keepsEmitter) return undefined;
+        const call = chainedEmitterCall(parent);
+        if (!call) return undefined;
         node = call;
         continue;
       }
