@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parse } from '@typescript-eslint/typescript-estree';
 import { analyzeFile } from '../core/analyze';
 import { DisableDirectives } from '../core/disable-directives';
-import { ParseFailure, parseFile } from '../core/parse';
+import { ParseFailure, parseFile, type ParsedFile } from '../core/parse';
 import { mayUseRedis } from '../core/redis-modules';
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_RETRIES, type TextEdit } from '../core/remedies';
 import { DEFAULT_TEST_FILE_PATTERNS } from '../core/test-files';
@@ -39,8 +39,9 @@ export function transformSource(
 
   const applied: TransformName[] = [];
   const skipped: SkippedSite[] = [];
+  const parser = new CachedParser(filePath);
   for (const name of TRANSFORM_NAMES.filter((candidate) => transforms.includes(candidate))) {
-    const result = runTransform(name, text, filePath, resolved, applied.length === 0);
+    const result = runTransform(name, text, parser, resolved);
     skipped.push(...result.skipped.map((site) => ({ transform: name, ...site })));
     if (result.output !== text) {
       applied.push(name);
@@ -51,42 +52,58 @@ export function transformSource(
   return { output: bom + text, changed: true, applied, skipped };
 }
 
+/**
+ * Applies one transform until it has nothing left to do (overlapping edits take another round). Every
+ * text it returns has been parsed, so a transform can never hand back a file that does not parse.
+ */
 function runTransform(
   name: TransformName,
   sourceText: string,
-  filePath: string,
+  parser: CachedParser,
   options: ResolvedOptions,
-  inputIsOriginal: boolean,
 ): { output: string; skipped: Omit<SkippedSite, 'transform'>[] } {
   let current = sourceText;
   let skipped: Omit<SkippedSite, 'transform'>[] = [];
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const parsed = parseOrThrow(current, filePath, round === 0 && inputIsOriginal);
+  for (let round = 0; round <= MAX_ROUNDS; round++) {
+    const parsed = parser.parse(current);
+    if (round === MAX_ROUNDS) break;
     const analysis = analyzeFile({ ...parsed, sourceText: current, clientModules: options.clientModules });
     if (!analysis) break;
     const plan = PLANNERS[name]({
       analysis,
-      remedy: { sourceText: current, typescript: TYPESCRIPT_FILE.test(filePath) },
+      remedy: { sourceText: current, typescript: TYPESCRIPT_FILE.test(parser.filePath) },
       directives: new DisableDirectives(parsed.ast.comments),
-      filePath,
+      filePath: parser.filePath,
       options,
     });
     if (round === 0) skipped = plan.skipped;
     if (plan.edits.length === 0) break;
     current = applyEdits(current, plan.edits);
   }
-  if (current !== sourceText) parseOrThrow(current, filePath, false);
   return { output: current, skipped };
 }
 
-function parseOrThrow(text: string, filePath: string, isUserInput: boolean) {
-  try {
-    return parseFile(text, filePath);
-  } catch (error) {
-    if (!(error instanceof ParseFailure)) throw error;
-    if (isUserInput) throw new SourceParseError(error.message, error.line, error.column);
-    // Our own output must always parse; if it does not, refuse to hand it back.
-    throw new Error(`internal error: the transformed ${path.basename(filePath)} would not parse (${error.message})`);
+/**
+ * Parses each text once: the parse that shows one transform has nothing left to do is the next
+ * transform's starting point. The first text is the user's file: its parse errors are theirs.
+ */
+class CachedParser {
+  private last: { text: string; parsed: ParsedFile } | undefined;
+
+  constructor(readonly filePath: string) {}
+
+  parse(text: string): ParsedFile {
+    if (this.last?.text === text) return this.last.parsed;
+    const isUserInput = this.last === undefined;
+    try {
+      this.last = { text, parsed: parseFile(text, this.filePath) };
+      return this.last.parsed;
+    } catch (error) {
+      if (!(error instanceof ParseFailure)) throw error;
+      if (isUserInput) throw new SourceParseError(error.message, error.line, error.column);
+      // Our own output must always parse; if it does not, refuse to hand it back.
+      throw new Error(`internal error: the transformed ${path.basename(this.filePath)} would not parse (${error.message})`);
+    }
   }
 }
 

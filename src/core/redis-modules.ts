@@ -73,9 +73,14 @@ export function buildTraceMap(clientModules: readonly string[]): TraceMap {
   return traceMap;
 }
 
-/** Cheap pre-check: a file that never names one of the modules cannot create a node-redis client. */
+const NODE_REDIS_SPECIFIER = /(['"`])(?:redis|@redis\/client|@node-redis\/client)\1/;
+
+/**
+ * Cheap pre-check: a file that never writes one of the module names as a string cannot import it, so
+ * it cannot create a node-redis client and costs the rules and codemods nothing more.
+ */
 export function mayUseRedis(sourceText: string, clientModules: readonly string[]): boolean {
-  return sourceText.includes('redis') || clientModules.some((name) => sourceText.includes(name));
+  return NODE_REDIS_SPECIFIER.test(sourceText) || clientModules.some((name) => sourceText.includes(name));
 }
 
 /** Methods on a connection owner that create a new, separate connection owner. */
