@@ -1,7 +1,7 @@
 /** Runs processFile over many files: in-process for small runs, else on a pool of worker threads. */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { processFile, type FileReport, type ProcessConfig } from './process-file';
+import { NESTED_TOO_DEEPLY, processFile, type FileReport, type ProcessConfig } from './process-file';
 
 export interface FileEntry {
   path: string;
@@ -19,12 +19,51 @@ export interface WorkerReply {
 /** Below this many files, starting workers costs more than it saves. */
 export const IN_PROCESS_LIMIT = 50;
 const BATCH_SIZE = 16;
+/** Thread stack for files nested too deeply for the default one (V8's default is under 1 MB). */
+const LARGE_STACK_MB = 256;
 
+/**
+ * Runs processFile over every file, then gives files that exhausted the stack one more try on a thread
+ * with a much larger stack, so whether a deeply nested file is handled never depends on the thread, the
+ * JIT's state or which files came before it.
+ */
 export async function processAll(
   files: readonly FileEntry[],
   config: ProcessConfig,
   workerCount: number,
   onProgress: (done: number, total: number) => void = () => {},
+): Promise<FileReport[]> {
+  const reports = await processOnPool(files, config, workerCount, onProgress);
+  const tooDeep = reports.flatMap((report, index) => (report.reason === NESTED_TOO_DEEPLY ? [index] : []));
+  if (tooDeep.length > 0) {
+    // If even that thread fails (out of memory), the files stay skipped with their reason.
+    const retried = await processOnLargeStack(tooDeep.map((index) => files[index]!), config).catch(() => undefined);
+    if (retried) tooDeep.forEach((index, i) => (reports[index] = retried[i]!));
+  }
+  return reports;
+}
+
+function processOnLargeStack(files: FileEntry[], config: ProcessConfig): Promise<FileReport[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, 'worker.js'), {
+      workerData: config,
+      resourceLimits: { stackSizeMb: LARGE_STACK_MB },
+    });
+    worker.once('message', (reply: WorkerReply) => {
+      worker.postMessage(null);
+      resolve(reply.reports);
+    });
+    worker.once('error', reject);
+    const request: WorkerRequest = { start: 0, files };
+    worker.postMessage(request);
+  });
+}
+
+async function processOnPool(
+  files: readonly FileEntry[],
+  config: ProcessConfig,
+  workerCount: number,
+  onProgress: (done: number, total: number) => void,
 ): Promise<FileReport[]> {
   const reports: FileReport[] = new Array(files.length);
   let done = 0;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { FILE_HEADERS_ONLY, createTwoFilesPatch } from 'diff';
 import {
   InvalidOptionError,
+  NestingTooDeepError,
   SourceParseError,
   type CodemodOptions,
   type SkippedSite,
@@ -43,6 +44,8 @@ export interface FileReport {
 }
 
 const BINARY_SNIFF_BYTES = 8192;
+/** The skip reason for valid code nested beyond the parser's stack (pool.ts retries these on a bigger stack). */
+export const NESTED_TOO_DEEPLY = 'nested too deeply to parse';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function relativePath(cwd: string, file: string): string {
@@ -86,6 +89,7 @@ export function processFile(
     if (error instanceof SourceParseError) {
       return report('error', { error: { message: error.message, line: error.line, column: error.column } });
     }
+    if (error instanceof NestingTooDeepError) return report('skipped', { reason: NESTED_TOO_DEEPLY });
     const message = error instanceof Error ? error.message : String(error);
     return report('error', {
       error: { message: error instanceof InvalidOptionError ? message : `internal error: ${message}` },

@@ -54,3 +54,14 @@ export class InvalidOptionError extends Error {
     this.name = 'InvalidOptionError';
   }
 }
+
+/**
+ * The file nests expressions more deeply than the parser's recursion fits in the current stack. It is
+ * valid code: the CLI retries it on a thread with a much larger stack before giving up.
+ */
+export class NestingTooDeepError extends Error {
+  constructor() {
+    super('nested too deeply for the parser (stack exhausted)');
+    this.name = 'NestingTooDeepError';
+  }
+}

@@ -8,6 +8,7 @@ import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_RETRIES, type TextEdit } from '
 import { DEFAULT_TEST_FILE_PATTERNS } from '../core/test-files';
 import {
   InvalidOptionError,
+  NestingTooDeepError,
   SourceParseError,
   TRANSFORM_NAMES,
   type CodemodOptions,
@@ -32,6 +33,21 @@ export function transformSource(
   options: CodemodOptions = {},
 ): FileTransformResult {
   const resolved = resolveOptions(options);
+  try {
+    return runTransforms(source, filePath, transforms, resolved);
+  } catch (error) {
+    // typescript-estree and scope analysis recurse once per nesting level; the file itself is fine.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new NestingTooDeepError();
+    throw error;
+  }
+}
+
+function runTransforms(
+  source: string,
+  filePath: string,
+  transforms: readonly TransformName[],
+  resolved: ResolvedOptions,
+): FileTransformResult {
   const unchanged: FileTransformResult = { output: source, changed: false, applied: [], skipped: [] };
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
   let text = source.slice(bom.length);

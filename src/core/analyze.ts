@@ -25,7 +25,6 @@ const cache = new WeakMap<TSESTree.Program, Map<string, FileAnalysis | undefined
 
 /** Analyzes a file once per AST and settings; undefined when the file cannot create a node-redis owner. */
 export function analyzeFile(input: AnalyzeInput): FileAnalysis | undefined {
-  if (!input.scopeManager || !mayUseRedis(input.sourceText, input.clientModules)) return undefined;
   const settingsKey = input.clientModules.join('\0');
   let perSettings = cache.get(input.ast);
   if (!perSettings) {
@@ -33,13 +32,16 @@ export function analyzeFile(input: AnalyzeInput): FileAnalysis | undefined {
     cache.set(input.ast, perSettings);
   }
   if (perSettings.has(settingsKey)) return perSettings.get(settingsKey);
-  const clients = new RedisClientAnalysis({ ...input, scopeManager: input.scopeManager });
-  const analysis =
-    clients.owners.length === 0
-      ? undefined
-      : { owners: clients.owners, clients, options: new ClientOptionsReader(clients.values) };
+  const analysis = analyzeUncached(input);
   perSettings.set(settingsKey, analysis);
   return analysis;
+}
+
+function analyzeUncached({ scopeManager, ...input }: AnalyzeInput): FileAnalysis | undefined {
+  if (!scopeManager || !mayUseRedis(input.sourceText, input.clientModules)) return undefined;
+  const clients = new RedisClientAnalysis({ ...input, scopeManager });
+  if (clients.owners.length === 0) return undefined;
+  return { owners: clients.owners, clients, options: new ClientOptionsReader(clients.values) };
 }
 
 export type ErrorListenerProblem = 'missingErrorListener' | 'missingDuplicateErrorListener' | 'onceOnly';

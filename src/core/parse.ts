@@ -39,6 +39,7 @@ export function parseFile(sourceText: string, filePath: string): ParsedFile {
       jsx: !TYPESCRIPT_WITHOUT_JSX.has(extension),
     });
   } catch (error) {
+    if (error instanceof RangeError) throw error;
     const { lineNumber, column, message } = error as { lineNumber?: number; column?: number; message: string };
     throw new ParseFailure(message, lineNumber ?? 1, (column ?? 0) + 1);
   }

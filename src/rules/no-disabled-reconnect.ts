@@ -48,11 +48,13 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ testFilePatterns: DEFAULT_TEST_FILE_PATTERNS, maxRetries: DEFAULT_MAX_RETRIES }],
   },
-  create(context, [{ testFilePatterns, maxRetries = DEFAULT_MAX_RETRIES }]) {
+  create(context, options) {
     return {
       'Program:exit'() {
         const analysis = analyzeLintedFile(context);
-        if (!analysis || isTestFile(context.filename, context.cwd, testFilePatterns)) return;
+        if (!analysis) return;
+        const [{ testFilePatterns, maxRetries = DEFAULT_MAX_RETRIES }] = options();
+        if (isTestFile(context.filename, context.cwd, testFilePatterns)) return;
         for (const finding of findDisabledReconnects(analysis)) {
           const edits = boundedReconnectEdits(finding, remedyContext(context), maxRetries);
           context.report({

@@ -46,11 +46,12 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ suggestedTimeout: DEFAULT_CONNECT_TIMEOUT_MS }],
   },
-  create(context, [{ suggestedTimeout = DEFAULT_CONNECT_TIMEOUT_MS }]) {
+  create(context, options) {
     return {
       'Program:exit'() {
         const analysis = analyzeLintedFile(context);
         if (!analysis) return;
+        const [{ suggestedTimeout = DEFAULT_CONNECT_TIMEOUT_MS }] = options();
         for (const finding of findMissingConnectTimeouts(analysis)) {
           const edits = connectTimeoutEdits(finding, remedyContext(context), suggestedTimeout);
           context.report({

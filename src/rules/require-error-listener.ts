@@ -40,11 +40,12 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ escapedClients: 'report' }],
   },
-  create(context, [{ escapedClients }]) {
+  create(context, options) {
     return {
       'Program:exit'() {
         const analysis = analyzeLintedFile(context);
         if (!analysis) return;
+        const [{ escapedClients }] = options();
         for (const finding of findMissingErrorListeners(analysis)) {
           if (escapedClients === 'ignore' && finding.escape) continue;
           const edits = errorListenerEdits(finding.owner, remedyContext(context));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError, SourceParseError, TRANSFORM_NAMES } from '../../src/codemods/api';
+import { InvalidOptionError, NestingTooDeepError, SourceParseError, TRANSFORM_NAMES } from '../../src/codemods/api';
 import { applyEdits, transformSource } from '../../src/codemods/transform-source';
 
 const ALL = TRANSFORM_NAMES;
@@ -26,6 +26,12 @@ describe('transformSource', () => {
     }
     expect(error).toBeInstanceOf(SourceParseError);
     expect(error).toMatchObject({ line: 2, column: 29, message: "')' expected." });
+  });
+
+  it('reports valid code nested beyond the stack as NestingTooDeepError, never as a parse error', () => {
+    const depth = 50_000;
+    const source = `import { createClient } from 'redis';\nconst client = ${'('.repeat(depth)}createClient()${')'.repeat(depth)};\n`;
+    expect(() => transformSource(source, 'src/deep.mjs', ALL)).toThrow(NestingTooDeepError);
   });
 
   it('runs the transforms in a fixed order and says which changed the file', () => {
