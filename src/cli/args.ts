@@ -18,7 +18,7 @@ export interface CliOptions {
   check: boolean;
   json: boolean;
   force: boolean;
-  /** Worker count; undefined means `os.availableParallelism()`. */
+  /** Worker count; undefined means one less than `os.availableParallelism()` (at least 1). */
   workers: number | undefined;
   codemod: CodemodOptions;
 }
@@ -175,7 +175,7 @@ Options:
   --max-retries <n>        retries before the reconnect strategy gives up (default 20)
   --client-module <name>   a module that re-exports createClient (repeatable)
   --test-pattern <glob>    globs that mark test files, replacing the defaults (repeatable)
-  --workers <n>            worker threads (default: available CPUs; small runs
+  --workers <n>            threads (default: available CPUs minus one; small runs
                            and --workers 1 run in-process)
   -h, --help               show this help
   -v, --version            show the version

@@ -112,7 +112,7 @@ async function main(argv: readonly string[]): Promise<number> {
       diff: options.diff,
       cwd,
     },
-    options.workers ?? os.availableParallelism(),
+    options.workers ?? defaultWorkerCount(),
     progress.update,
   );
   progress.clear();
@@ -161,3 +161,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = 1;
   },
 );
+
+/**
+ * One core is left to V8's own threads (garbage collection, compilation) and the system: measured with
+ * `npm run bench` on 2 cores, a second JavaScript thread made runs slower, not faster.
+ */
+function defaultWorkerCount(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}

@@ -1,6 +1,8 @@
 /** Runs processFile over many files: in-process for small runs, else on a pool of worker threads. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { mayUseRedis } from '../core/redis-modules';
 import { NESTED_TOO_DEEPLY, processFile, type FileReport, type ProcessConfig } from './process-file';
 
 export interface FileEntry {
@@ -33,7 +35,26 @@ export async function processAll(
   workerCount: number,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<FileReport[]> {
-  const reports = await processOnPool(files, config, workerCount, onProgress);
+  // Most files of a repository never name node-redis: they cost a read and are settled here, so
+  // worker threads (which each load the parser) start only when enough files need parsing.
+  const reports: FileReport[] = new Array(files.length);
+  const needParsing: number[] = [];
+  let settled = 0;
+  files.forEach((file, index) => {
+    if (mayNeedParsing(file, config)) {
+      needParsing.push(index);
+    } else {
+      reports[index] = processFile(file, config);
+      onProgress(++settled, files.length);
+    }
+  });
+  const parsed = await processOnPool(
+    needParsing.map((index) => files[index]!),
+    config,
+    workerCount,
+    (done) => onProgress(settled + done, files.length),
+  );
+  needParsing.forEach((index, i) => (reports[index] = parsed[i]!));
   const tooDeep = reports.flatMap((report, index) => (report.reason === NESTED_TOO_DEEPLY ? [index] : []));
   if (tooDeep.length > 0) {
     // If even that thread fails (out of memory), the files stay skipped with their reason.
@@ -41,6 +62,15 @@ export async function processAll(
     if (retried) tooDeep.forEach((index, i) => (reports[index] = retried[i]!));
   }
   return reports;
+}
+
+/** Whether a file names a node-redis module (or a client module); unreadable files go the long way. */
+function mayNeedParsing(file: FileEntry, config: ProcessConfig): boolean {
+  try {
+    return mayUseRedis(fs.readFileSync(file.realPath, 'latin1'), config.codemod.clientModules ?? []);
+  } catch {
+    return true;
+  }
 }
 
 function processOnLargeStack(files: FileEntry[], config: ProcessConfig): Promise<FileReport[]> {
