@@ -1,10 +1,12 @@
 import path from 'node:path';
 import {
   findDisabledReconnects,
+  findMissingConnectTimeouts,
   findMissingErrorListeners,
   ownerReportNode,
   type FileAnalysis,
 } from '../core/analyze';
+import type { RedisOwner } from '../core/find-clients';
 import type { DisableDirectives } from '../core/disable-directives';
 import {
   boundedReconnectEdits,
@@ -63,20 +65,13 @@ const planErrorListeners: Planner = ({ analysis, remedy, directives, options }) 
 /** The edits `require-connect-timeout` suggests; options it cannot see are listed as skipped. */
 const planConnectTimeouts: Planner = ({ analysis, remedy, directives, options }) => {
   const plan: TransformPlan = { edits: [], skipped: [] };
-  for (const owner of analysis.owners) {
-    const check = analysis.options.checkConnectTimeout(owner);
-    if (check.status === 'unknown') {
-      plan.skipped.push(at(ownerReportNode(owner), check.reason));
+  const unseen = (owner: RedisOwner, reason: string) => plan.skipped.push(at(ownerReportNode(owner), reason));
+  for (const finding of findMissingConnectTimeouts(analysis, unseen)) {
+    if (directives.isDisabled('redis/require-connect-timeout', finding.reportNode)) {
+      plan.skipped.push(at(finding.reportNode, DISABLED_BY_COMMENT));
       continue;
     }
-    if (check.status !== 'problem') continue;
-    const reportNode =
-      check.problem === 'timeoutDisabled' && check.insertion.type === 'value' ? check.insertion.node : ownerReportNode(owner);
-    if (directives.isDisabled('redis/require-connect-timeout', reportNode)) {
-      plan.skipped.push(at(reportNode, DISABLED_BY_COMMENT));
-      continue;
-    }
-    plan.edits.push(...connectTimeoutEdits({ owner, ...check }, remedy, options.connectTimeout));
+    plan.edits.push(...connectTimeoutEdits(finding, remedy, options.connectTimeout));
   }
   return plan;
 };

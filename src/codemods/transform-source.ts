@@ -4,7 +4,7 @@ import { analyzeFile } from '../core/analyze';
 import { DisableDirectives } from '../core/disable-directives';
 import { ParseFailure, parseFile, type ParsedFile } from '../core/parse';
 import { mayUseRedis } from '../core/redis-modules';
-import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_RETRIES, type TextEdit } from '../core/remedies';
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_MAX_RETRIES, remedyContext, type TextEdit } from '../core/remedies';
 import { DEFAULT_TEST_FILE_PATTERNS } from '../core/test-files';
 import {
   InvalidOptionError,
@@ -18,7 +18,6 @@ import {
 } from './api';
 import { PLANNERS, type ResolvedOptions } from './plan';
 
-const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 /** Edits that overlap are applied over several rounds; a file never needs more than a few. */
 const MAX_ROUNDS = 5;
 
@@ -87,7 +86,7 @@ function runTransform(
     if (!analysis) break;
     const plan = PLANNERS[name]({
       analysis,
-      remedy: { sourceText: current, typescript: TYPESCRIPT_FILE.test(parser.filePath) },
+      remedy: remedyContext(current, parser.filePath),
       directives: new DisableDirectives(parsed.ast.comments),
       filePath: parser.filePath,
       options,

@@ -4,7 +4,7 @@
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ClientOptionsReader, type ConnectTimeoutProblem, type DisabledReconnect, type OptionInsertion } from './client-options';
-import { RedisClientAnalysis, type EscapeRoute, type RedisOwner } from './find-clients';
+import { RedisClientAnalysis, type RedisOwner } from './find-clients';
 import { mayUseRedis } from './redis-modules';
 
 export interface FileAnalysis {
@@ -49,7 +49,6 @@ export type ErrorListenerProblem = 'missingErrorListener' | 'missingDuplicateErr
 export interface ErrorListenerFinding {
   owner: RedisOwner;
   problem: ErrorListenerProblem;
-  escape: EscapeRoute | undefined;
 }
 
 export function findMissingErrorListeners(analysis: FileAnalysis): ErrorListenerFinding[] {
@@ -63,7 +62,6 @@ export function findMissingErrorListeners(analysis: FileAnalysis): ErrorListener
           : owner.factory === 'duplicate'
             ? 'missingDuplicateErrorListener'
             : 'missingErrorListener',
-      escape: analysis.clients.escapeRoute(owner),
     }));
 }
 
@@ -71,13 +69,23 @@ export interface ConnectTimeoutFinding {
   owner: RedisOwner;
   problem: ConnectTimeoutProblem;
   insertion: OptionInsertion;
+  /** `connectTimeout: 0` is reported at the 0; everything else at the factory's callee. */
+  reportNode: TSESTree.Node;
 }
 
-export function findMissingConnectTimeouts(analysis: FileAnalysis): ConnectTimeoutFinding[] {
+/** `onUnseen` hears of owners whose options cannot be seen (the codemod lists them as skipped). */
+export function findMissingConnectTimeouts(
+  analysis: FileAnalysis,
+  onUnseen: (owner: RedisOwner, reason: string) => void = () => {},
+): ConnectTimeoutFinding[] {
   const findings: ConnectTimeoutFinding[] = [];
   for (const owner of analysis.owners) {
     const check = analysis.options.checkConnectTimeout(owner);
-    if (check.status === 'problem') findings.push({ owner, problem: check.problem, insertion: check.insertion });
+    if (check.status === 'unknown') onUnseen(owner, check.reason);
+    if (check.status !== 'problem') continue;
+    const { problem, insertion } = check;
+    const reportNode = problem === 'timeoutDisabled' && insertion.type === 'value' ? insertion.node : ownerReportNode(owner);
+    findings.push({ owner, problem, insertion, reportNode });
   }
   return findings;
 }
@@ -101,9 +109,4 @@ export function ownerReportNode(owner: RedisOwner): TSESTree.Node {
   return owner.node.callee;
 }
 
-export const OWNER_LABEL: Record<RedisOwner['kind'], string> = {
-  client: 'client',
-  pool: 'client pool',
-  cluster: 'cluster',
-  sentinel: 'sentinel',
-};
+export { OWNER_LABEL } from './redis-modules';

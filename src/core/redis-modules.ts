@@ -9,6 +9,14 @@ const { CALL, CONSTRUCT, ReferenceTracker } = { ...ASTUtils.ReferenceTracker, Re
 
 export type OwnerKind = 'client' | 'pool' | 'cluster' | 'sentinel';
 
+/** How messages and inserted handlers name each kind of owner. */
+export const OWNER_LABEL: Record<OwnerKind, string> = {
+  client: 'client',
+  pool: 'client pool',
+  cluster: 'cluster',
+  sentinel: 'sentinel',
+};
+
 export interface FactoryInfo {
   kind: OwnerKind;
   /** How the factory is named in messages, e.g. `createClient` or `RedisClient.create`. */

@@ -8,7 +8,7 @@ import { enclosingStatement, unwrap, valueParent } from './ast';
 import type { ConnectTimeoutFinding, DisabledReconnectFinding } from './analyze';
 import type { OptionInsertion } from './client-options';
 import type { RedisOwner } from './find-clients';
-import { chainedEmitterCall } from './redis-modules';
+import { OWNER_LABEL, chainedEmitterCall } from './redis-modules';
 
 type Node = TSESTree.Node;
 
@@ -26,17 +26,17 @@ export interface RemedyContext {
   typescript: boolean;
 }
 
-const OWNER_WORD: Record<RedisOwner['kind'], string> = {
-  client: 'client',
-  pool: 'client pool',
-  cluster: 'cluster',
-  sentinel: 'sentinel',
-};
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
+
+export function remedyContext(sourceText: string, filePath: string): RemedyContext {
+  return { sourceText, typescript: TYPESCRIPT_FILE.test(filePath) };
+}
+
 
 // ---- texts ----------------------------------------------------------------------------------------
 
 export function defaultErrorHandler(owner: RedisOwner, quote: string): string {
-  return `(err) => console.error(${quote}Redis ${OWNER_WORD[owner.kind]} error:${quote}, err)`;
+  return `(err) => console.error(${quote}Redis ${OWNER_LABEL[owner.kind]} error:${quote}, err)`;
 }
 
 export function boundedReconnectStrategy(maxRetries: number, typescript: boolean, quote: string): string {

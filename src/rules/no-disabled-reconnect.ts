@@ -2,7 +2,7 @@ import { OWNER_LABEL, findDisabledReconnects } from '../core/analyze';
 import type { ReconnectProblem } from '../core/client-options';
 import { DEFAULT_MAX_RETRIES, boundedReconnectEdits } from '../core/remedies';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../core/test-files';
-import { analyzeLintedFile, remedyContext } from './utils/analysis';
+import { analyzeLintedFile, lintedRemedyContext } from './utils/analysis';
 import { createRule } from './utils/create-rule';
 
 export type MessageIds = ReconnectProblem | 'useBoundedStrategy';
@@ -56,7 +56,7 @@ export default createRule<Options, MessageIds>({
         const [{ testFilePatterns, maxRetries = DEFAULT_MAX_RETRIES }] = options();
         if (isTestFile(context.filename, context.cwd, testFilePatterns)) return;
         for (const finding of findDisabledReconnects(analysis)) {
-          const edits = boundedReconnectEdits(finding, remedyContext(context), maxRetries);
+          const edits = boundedReconnectEdits(finding, lintedRemedyContext(context), maxRetries);
           context.report({
             node: finding.target,
             messageId: finding.problem,

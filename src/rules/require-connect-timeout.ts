@@ -1,7 +1,7 @@
-import { OWNER_LABEL, findMissingConnectTimeouts, ownerReportNode } from '../core/analyze';
+import { OWNER_LABEL, findMissingConnectTimeouts } from '../core/analyze';
 import type { ConnectTimeoutProblem } from '../core/client-options';
 import { DEFAULT_CONNECT_TIMEOUT_MS, connectTimeoutEdits } from '../core/remedies';
-import { analyzeLintedFile, remedyContext } from './utils/analysis';
+import { analyzeLintedFile, lintedRemedyContext } from './utils/analysis';
 import { createRule } from './utils/create-rule';
 
 export type MessageIds = ConnectTimeoutProblem | 'addConnectTimeout';
@@ -53,11 +53,9 @@ export default createRule<Options, MessageIds>({
         if (!analysis) return;
         const [{ suggestedTimeout = DEFAULT_CONNECT_TIMEOUT_MS }] = options();
         for (const finding of findMissingConnectTimeouts(analysis)) {
-          const edits = connectTimeoutEdits(finding, remedyContext(context), suggestedTimeout);
+          const edits = connectTimeoutEdits(finding, lintedRemedyContext(context), suggestedTimeout);
           context.report({
-            node: finding.problem === 'timeoutDisabled' && finding.insertion.type === 'value'
-              ? finding.insertion.node
-              : ownerReportNode(finding.owner),
+            node: finding.reportNode,
             messageId: finding.problem,
             data: { kind: OWNER_LABEL[finding.owner.kind] },
             suggest: [

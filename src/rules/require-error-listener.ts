@@ -1,6 +1,6 @@
 import { OWNER_LABEL, findMissingErrorListeners, ownerReportNode, type ErrorListenerProblem } from '../core/analyze';
 import { errorListenerEdits } from '../core/remedies';
-import { analyzeLintedFile, remedyContext } from './utils/analysis';
+import { analyzeLintedFile, lintedRemedyContext } from './utils/analysis';
 import { createRule } from './utils/create-rule';
 
 export type MessageIds = ErrorListenerProblem | 'addErrorListener';
@@ -47,8 +47,8 @@ export default createRule<Options, MessageIds>({
         if (!analysis) return;
         const [{ escapedClients }] = options();
         for (const finding of findMissingErrorListeners(analysis)) {
-          if (escapedClients === 'ignore' && finding.escape) continue;
-          const edits = errorListenerEdits(finding.owner, remedyContext(context));
+          if (escapedClients === 'ignore' && analysis.clients.escapeRoute(finding.owner)) continue;
+          const edits = errorListenerEdits(finding.owner, lintedRemedyContext(context));
           context.report({
             node: ownerReportNode(finding.owner),
             messageId: finding.problem,

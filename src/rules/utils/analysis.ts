@@ -1,9 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import { analyzeFile, type FileAnalysis } from '../../core/analyze';
-import type { RemedyContext } from '../../core/remedies';
+import { remedyContext, type RemedyContext } from '../../core/remedies';
 import { readSettings } from './settings';
-
-const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
 
 /** The shared analysis of the file being linted (computed once for all rules). */
 export function analyzeLintedFile(
@@ -19,6 +17,6 @@ export function analyzeLintedFile(
   });
 }
 
-export function remedyContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): RemedyContext {
-  return { sourceText: context.sourceCode.text, typescript: TYPESCRIPT_FILE.test(context.filename) };
+export function lintedRemedyContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): RemedyContext {
+  return remedyContext(context.sourceCode.text, context.filename);
 }
