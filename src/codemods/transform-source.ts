@@ -1,6 +1,4 @@
-import path from 'node:path';
-import { parse } from '@typescript-eslint/typescript-estree';
-import { analyzeFile } from '../core/analyze';
+import { analyzeFile, type FileAnalysis } from '../core/analyze';
 import { DisableDirectives } from '../core/disable-directives';
 import { ParseFailure, parseFile, type ParsedFile } from '../core/parse';
 import { mayUseRedis } from '../core/redis-modules';
@@ -16,10 +14,17 @@ import {
   type SkippedSite,
   type TransformName,
 } from './api';
-import { PLANNERS, type ResolvedOptions } from './plan';
+import { validateErrorHandler } from './error-handler';
+import { javaScriptMode, type JavaScriptMode } from './languages';
+import { PLANNERS, at, type PlannedSite, type ResolvedOptions } from './plan';
+import { checkRemedies } from './verify';
 
-/** Edits that overlap are applied over several rounds; a file never needs more than a few. */
-const MAX_ROUNDS = 5;
+export { applyEdits } from './verify';
+
+/** A site deferred because its edits overlap another site's gets another round; a file never needs more than a few. */
+const MAX_ROUNDS = 4;
+
+type Site = Omit<SkippedSite, 'transform'>;
 
 /**
  * Runs the named transforms over one file's text, in a fixed order. Returns the text unchanged (the
@@ -52,15 +57,15 @@ function runTransforms(
   let text = source.slice(bom.length);
   if (!mayUseRedis(text, resolved.clientModules)) return unchanged;
 
+  const file = new FileState(filePath, text, resolved);
   const applied: TransformName[] = [];
   const skipped: SkippedSite[] = [];
-  const parser = new CachedParser(filePath);
   for (const name of TRANSFORM_NAMES.filter((candidate) => transforms.includes(candidate))) {
-    const result = runTransform(name, text, parser, resolved);
+    const result = runTransform(name, file);
     skipped.push(...result.skipped.map((site) => ({ transform: name, ...site })));
-    if (result.output !== text) {
+    if (file.text !== text) {
       applied.push(name);
-      text = result.output;
+      text = file.text;
     }
   }
   if (applied.length === 0) return { ...unchanged, skipped };
@@ -68,74 +73,91 @@ function runTransforms(
 }
 
 /**
- * Applies one transform until it has nothing left to do (overlapping edits take another round). Every
- * text it returns has been parsed, so a transform can never hand back a file that does not parse.
+ * Applies one transform. Every site's edits are checked before they are kept: the output must parse
+ * in the file's own language, the site's report must be gone, and every other report must stay where
+ * it was. A site that fails the check is listed as skipped; it is never written.
  */
-function runTransform(
-  name: TransformName,
-  sourceText: string,
-  parser: CachedParser,
-  options: ResolvedOptions,
-): { output: string; skipped: Omit<SkippedSite, 'transform'>[] } {
-  let current = sourceText;
-  let skipped: Omit<SkippedSite, 'transform'>[] = [];
-  for (let round = 0; round <= MAX_ROUNDS; round++) {
-    const parsed = parser.parse(current);
-    if (round === MAX_ROUNDS) break;
-    const analysis = analyzeFile({ ...parsed, sourceText: current, clientModules: options.clientModules });
+function runTransform(name: TransformName, file: FileState): { skipped: Site[] } {
+  const skipped: Site[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { parsed } = file;
+    const analysis = analyzeFile({ ...parsed, sourceText: file.text, clientModules: file.options.clientModules });
     if (!analysis) break;
     const plan = PLANNERS[name]({
       analysis,
-      remedy: remedyContext(current, parser.filePath),
+      remedy: remedyContext(file.text, file.filePath),
       directives: new DisableDirectives(parsed.ast.comments),
-      filePath: parser.filePath,
-      options,
+      filePath: file.filePath,
+      options: file.options,
     });
-    if (round === 0) skipped = plan.skipped;
-    if (plan.edits.length === 0) break;
-    current = applyEdits(current, plan.edits);
+    if (round === 0) skipped.push(...plan.skipped);
+    const { batch, deferred } = nonOverlapping(plan.sites);
+    if (batch.length === 0) break;
+    const accepted = file.applyChecked(name, batch, analysis, skipped);
+    if (!accepted || deferred.length === 0) break;
+    if (round === MAX_ROUNDS - 1) skipped.push(...deferred.map((site) => at(site.reportNode, 'overlaps another edit')));
   }
-  return { output: current, skipped };
+  return { skipped };
 }
 
-/**
- * Parses each text once: the parse that shows one transform has nothing left to do is the next
- * transform's starting point. The first text is the user's file: its parse errors are theirs.
- */
-class CachedParser {
-  private last: { text: string; parsed: ParsedFile } | undefined;
-
-  constructor(readonly filePath: string) {}
-
-  parse(text: string): ParsedFile {
-    if (this.last?.text === text) return this.last.parsed;
-    const isUserInput = this.last === undefined;
-    try {
-      this.last = { text, parsed: parseFile(text, this.filePath) };
-      return this.last.parsed;
-    } catch (error) {
-      if (!(error instanceof ParseFailure)) throw error;
-      if (isUserInput) throw new SourceParseError(error.message, error.line, error.column);
-      // Our own output must always parse; if it does not, refuse to hand it back.
-      throw new Error(`internal error: the transformed ${path.basename(this.filePath)} would not parse (${error.message})`);
+/** The sites whose edits overlap no earlier site's (identical edits, as for two owners of one statement, do not count). */
+function nonOverlapping(sites: readonly PlannedSite[]): { batch: PlannedSite[]; deferred: PlannedSite[] } {
+  const taken: TextEdit[] = [];
+  const batch: PlannedSite[] = [];
+  const deferred: PlannedSite[] = [];
+  for (const site of sites) {
+    const clash = site.edits.some((edit) => taken.some((other) => overlap(edit, other)));
+    if (clash) {
+      deferred.push(site);
+    } else {
+      batch.push(site);
+      taken.push(...site.edits);
     }
   }
+  return { batch, deferred };
 }
 
-/** Applies non-overlapping edits; identical duplicates (two owners, one statement) count once. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  let output = '';
-  let position = 0;
-  let previous: TextEdit | undefined;
-  for (const edit of sorted) {
-    if (previous && previous.range[0] === edit.range[0] && previous.range[1] === edit.range[1] && previous.text === edit.text) continue;
-    if (edit.range[0] < position) continue;
-    output += text.slice(position, edit.range[0]) + edit.text;
-    position = edit.range[1];
-    previous = edit;
+function overlap(a: TextEdit, b: TextEdit): boolean {
+  if (a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text) return false;
+  if (a.range[0] === a.range[1] && b.range[0] === b.range[1]) return a.range[0] === b.range[0];
+  return a.range[0] < b.range[1] && b.range[0] < a.range[1];
+}
+
+/** The file as the transforms leave it, parsed once per text; the first text is the user's and its parse errors are theirs. */
+class FileState {
+  private current: { text: string; parsed: ParsedFile };
+  private readonly mode: JavaScriptMode | undefined;
+
+  constructor(
+    readonly filePath: string,
+    text: string,
+    readonly options: ResolvedOptions,
+  ) {
+    try {
+      this.current = { text, parsed: parseFile(text, filePath) };
+    } catch (error) {
+      if (error instanceof ParseFailure) throw new SourceParseError(error.message, error.line, error.column);
+      throw error;
+    }
+    this.mode = javaScriptMode(text, filePath);
   }
-  return output + text.slice(position);
+
+  get text(): string {
+    return this.current.text;
+  }
+
+  get parsed(): ParsedFile {
+    return this.current.parsed;
+  }
+
+  /** Applies the sites that pass the check (the others are added to `skipped`); returns whether any did. */
+  applyChecked(name: TransformName, sites: readonly PlannedSite[], analysis: FileAnalysis, skipped: Site[]): boolean {
+    const input = { transform: name, text: this.text, filePath: this.filePath, mode: this.mode, analysis };
+    const checked = checkRemedies(input, sites, this.options.clientModules, skipped);
+    if (!checked) return false;
+    this.current = checked;
+    return true;
+  }
 }
 
 function resolveOptions(options: CodemodOptions): ResolvedOptions {
@@ -148,31 +170,11 @@ function resolveOptions(options: CodemodOptions): ResolvedOptions {
     throw new InvalidOptionError(`max retries must be a positive whole number, got ${maxRetries}`);
   }
   return {
-    errorHandler: options.errorHandler === undefined ? undefined : validateHandler(options.errorHandler),
+    errorHandler: options.errorHandler === undefined ? undefined : validateErrorHandler(options.errorHandler),
     connectTimeout,
     maxRetries,
     clientModules: options.clientModules ?? [],
     testFilePatterns: options.testFilePatterns ?? DEFAULT_TEST_FILE_PATTERNS,
     cwd: options.cwd ?? process.cwd(),
   };
-}
-
-/** The handler must be exactly one expression, e.g. `(err) => logger.error({ err }, 'redis error')`. */
-function validateHandler(source: string): string {
-  const handler = source.trim();
-  const problem = `--error-handler must be one JavaScript expression such as "(err) => logger.error(err)"`;
-  let program;
-  try {
-    program = parse(`(${handler});`, { range: true, jsx: false });
-  } catch (error) {
-    throw new InvalidOptionError(`${problem}; it does not parse: ${(error as Error).message}`);
-  }
-  const [statement] = program.body;
-  const wholeExpression =
-    program.body.length === 1 &&
-    statement?.type === 'ExpressionStatement' &&
-    statement.expression.range[0] === 1 &&
-    statement.expression.range[1] === handler.length + 1;
-  if (!handler || !wholeExpression) throw new InvalidOptionError(`${problem}; got: ${source}`);
-  return handler;
 }

@@ -59,16 +59,45 @@ export function errorListenerEdits(owner: RedisOwner, context: RemedyContext, ha
   const handler = handlerSource ?? defaultErrorHandler(owner, detectQuote(sourceText));
   const placement = listenerStatementPlacement(owner, sourceText);
   if (!placement) {
+    // `new RedisClient` has no argument list: `.on` would bind to the class (`new (RedisClient.on)(…)`).
     const end = owner.node.range[1];
-    return [{ range: [end, end], text: `.on(${quoted('error', sourceText)}, ${handler})` }];
+    const parentheses = hasArgumentList(owner.node, sourceText) ? '' : '()';
+    return [{ range: [end, end], text: `${parentheses}.on(${quoted('error', sourceText)}, ${handler})` }];
   }
-  const { statement, target } = placement;
-  const semicolon = sourceText.slice(statement.range[0], statement.range[1]).trimEnd().endsWith(';') ? ';' : '';
-  const listener = `${target}.on(${quoted('error', sourceText)}, ${handler})${semicolon}`;
+  return listenerStatementEdits(placement, `${placement.target}.on(${quoted('error', sourceText)}, ${handler})`, sourceText);
+}
+
+/**
+ * Inserts `listener` as a statement after `statement`, on a line of its own when the statement starts
+ * its line; otherwise on the same line (`{ client = createClient() }`), separated by `;` so that a file
+ * without semicolons never runs two statements together.
+ */
+function listenerStatementEdits(placement: { statement: Node }, listener: string, sourceText: string): TextEdit[] {
+  const { statement } = placement;
+  const hasSemicolon = sourceText[statement.range[1] - 1] === ';';
   const indent = lineIndentBefore(sourceText, statement.range[0]);
-  if (indent === undefined) return [{ range: [statement.range[1], statement.range[1]], text: ` ${listener}` }];
-  const at = endOfLineAfterTrailingComment(sourceText, statement.range[1]);
-  return [{ range: [at, at], text: `${detectEol(sourceText)}${indent}${listener}` }];
+  const at = indent === undefined ? statement.range[1] : endOfLineAfterTrailingComment(sourceText, statement.range[1]);
+  const terminator = hasSemicolon || mayContinueExpression(sourceText, at) ? ';' : '';
+  const text =
+    indent === undefined
+      ? `${hasSemicolon ? '' : ';'} ${listener}${terminator}`
+      : `${detectEol(sourceText)}${indent}${listener}${terminator}`;
+  return [{ range: [at, at], text }];
+}
+
+const CONTINUING_CHARACTERS = new Set('([`+-*/%,.?<>=&|^');
+
+/** Whether the code after `position` starts with a token that would continue a call expression before it. */
+function mayContinueExpression(sourceText: string, position: number): boolean {
+  const next = sourceText[skipTrivia(sourceText, position)];
+  return next !== undefined && CONTINUING_CHARACTERS.has(next);
+}
+
+/** `new X` and `new (f())` have no argument list; `new X()` and every call do. */
+export function hasArgumentList(node: TSESTree.CallExpression | TSESTree.NewExpression, sourceText: string): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression || node.arguments.length > 0) return true;
+  const calleeEnd = (node.typeArguments ?? node.callee).range[1];
+  return sourceText.slice(skipTrivia(sourceText, calleeEnd), node.range[1]).startsWith('(');
 }
 
 export function connectTimeoutEdits(finding: ConnectTimeoutFinding, context: RemedyContext, milliseconds: number): TextEdit[] {
@@ -167,7 +196,7 @@ function optionEdits(insertion: OptionInsertion, value: string, sourceText: stri
     case 'argument': {
       const objectText = `{ ${nestedOptionText(insertion.path, value)} }`;
       const end = insertion.call.range[1];
-      return sourceText[end - 1] === ')'
+      return hasArgumentList(insertion.call, sourceText)
         ? [{ range: [end - 1, end - 1], text: objectText }]
         : [{ range: [end, end], text: `(${objectText})` }];
     }

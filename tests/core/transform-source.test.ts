@@ -91,16 +91,87 @@ describe('transformSource', () => {
     expect(output).toContain('(retries: number, cause: Error) => (retries >= 3 ?');
   });
 
+  const EXPECTED_HANDLER = /--error-handler must be one function or function name, such as "\(err\) => logger\.error\(err\)" or "logError"/;
   it.each([
     ['a handler that does not parse', { errorHandler: '(err) => {' }, /does not parse/],
-    ['two expressions smuggled in one handler', { errorHandler: 'a), (b' }, /must be one JavaScript expression/],
-    ['a statement instead of an expression', { errorHandler: 'console.error(err); process.exit(1)' }, /one JavaScript expression|does not parse/],
-    ['an empty handler', { errorHandler: '   ' }, /one JavaScript expression|does not parse/],
+    ['two expressions smuggled in one handler', { errorHandler: 'a), (b' }, EXPECTED_HANDLER],
+    ['a sequence that would run at start-up', { errorHandler: '(err) => log(err), process.exit(1)' }, EXPECTED_HANDLER],
+    ['a call instead of a function', { errorHandler: 'process.exit(1)' }, EXPECTED_HANDLER],
+    ['a comment that would swallow the closing parenthesis', { errorHandler: '(err) => log(err) /* x */' }, EXPECTED_HANDLER],
+    ['a statement instead of an expression', { errorHandler: 'console.error(err); process.exit(1)' }, /does not parse|must be one function/],
+    ['an empty handler', { errorHandler: '   ' }, /does not parse|must be one function/],
     ['a zero timeout', { connectTimeout: 0 }, /connect timeout must be a positive whole number/],
     ['a fractional retry bound', { maxRetries: 2.5 }, /max retries must be a positive whole number/],
   ])('rejects %s', (_title, options, message) => {
     expect(() => transformSource('', 'x.js', ALL, options)).toThrow(InvalidOptionError);
     expect(() => transformSource('', 'x.js', ALL, options)).toThrow(message);
+  });
+
+  it.each(['logError', 'logger.error', 'this.onRedisError', 'function (err) { log(err) }'])('accepts the handler %s', (errorHandler) => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient();\nawait client.connect();\n";
+    const { output } = transformSource(source, 'src/cache.mjs', ['add-error-listener'], { errorHandler });
+    expect(output).toContain(`client.on('error', ${errorHandler});`);
+  });
+
+  it('writes a TypeScript handler into TypeScript files only; JavaScript files list the site as skipped', () => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient();\nawait client.connect();\n";
+    const options = { errorHandler: '(err: Error) => log(err)' };
+    expect(transformSource(source, 'src/cache.ts', ['add-error-listener'], options).output).toContain(
+      "client.on('error', (err: Error) => log(err));",
+    );
+    expect(transformSource(source, 'src/cache.js', ['add-error-listener'], options)).toEqual({
+      output: source,
+      changed: false,
+      applied: [],
+      skipped: [
+        {
+          transform: 'add-error-listener',
+          line: 2,
+          column: 16,
+          reason: '--error-handler uses TypeScript syntax, which this JavaScript file cannot hold',
+        },
+      ],
+    });
+  });
+});
+
+describe('transformSource: edits that keep the meaning (ASI, `new X`, listeners the analysis can see)', () => {
+  const listener = "client.on('error', (err) => console.error('Redis client error:', err))";
+
+  it.each([
+    [
+      'an assignment in a one-line arrow body without semicolons',
+      "import { createClient } from 'redis'\nlet client\nbeforeEach(() => { client = createClient() })\nafterEach(() => client.quit())\n",
+      `beforeEach(() => { client = createClient(); ${listener} })`,
+    ],
+    [
+      'a declaration in a one-line block',
+      "import { createClient } from 'redis'\nif (x) { const client = createClient(); client.connect() }\n",
+      `if (x) { const client = createClient(); ${listener}; client.connect() }`,
+    ],
+    [
+      'a declaration after another statement on its line',
+      "import { createClient } from 'redis'\nconst base = createClient(); base.on('error', log); const client = base.duplicate()\nawait client.connect()\n",
+      `const client = base.duplicate(); ${listener}\nawait client.connect()`,
+    ],
+  ])('%s', (_title, source, expected) => {
+    const { output } = transformSource(source, 'src/cache.test.js', ['add-error-listener']);
+    expect(output).toContain(expected);
+    expect(transformSource(output, 'src/cache.test.js', ['add-error-listener']).output).toBe(output);
+  });
+
+  it('adds the parentheses `new RedisClient` needs before chaining `.on`', () => {
+    const source = "import { RedisClient } from 'redis';\nexport default new RedisClient;\n";
+    const { output } = transformSource(source, 'src/client.mjs', ['add-error-listener']);
+    expect(output).toBe(
+      "import { RedisClient } from 'redis';\nexport default new RedisClient().on('error', (err) => console.error('Redis client error:', err));\n",
+    );
+  });
+
+  it('writes the options into `new RedisClient` without an argument list', () => {
+    const source = "import { RedisClient } from 'redis';\nexport default new RedisClient;\n";
+    const { output } = transformSource(source, 'src/client.mjs', ['add-connect-timeout']);
+    expect(output).toBe("import { RedisClient } from 'redis';\nexport default new RedisClient({ socket: { connectTimeout: 10000 } });\n");
   });
 });
 

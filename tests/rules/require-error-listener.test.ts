@@ -245,6 +245,61 @@ ruleTester.run('require-error-listener', rule, {
       };
     }),
     {
+      name: 'no-semicolon style: an assignment in a one-line arrow body gets `;` before the listener',
+      code: lines("import { createClient } from 'redis'", 'let client', 'beforeEach(() => { client = createClient() })'),
+      errors: [
+        {
+          messageId: 'missingErrorListener',
+          line: 3,
+          column: 29,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: lines(
+                "import { createClient } from 'redis'",
+                'let client',
+                `beforeEach(() => { client = createClient(); ${listener('client').slice(0, -1)} })`,
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no-semicolon style: a declaration after another statement on its line',
+      code: lines("import { createClient } from 'redis'", "if (ready) { const c = createClient() }"),
+      errors: [
+        {
+          messageId: 'missingErrorListener',
+          line: 2,
+          column: 24,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: lines("import { createClient } from 'redis'", `if (ready) { const c = createClient(); ${listener('c').slice(0, -1)} }`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: '`new RedisClient` without an argument list gets `()` before `.on`',
+      code: lines("import { RedisClient } from 'redis';", 'export default new RedisClient;'),
+      errors: [
+        {
+          messageId: 'missingErrorListener',
+          line: 2,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: lines("import { RedisClient } from 'redis';", `export default new RedisClient().on('error', ${handler()});`),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'require(...).createClient() directly',
       code: "const client = require('redis').createClient();",
       errors: [

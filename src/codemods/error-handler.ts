@@ -1,0 +1,46 @@
+/** Validation of `--error-handler` / the jscodeshift `errorHandler` option. */
+import { parse } from '@typescript-eslint/typescript-estree';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { InvalidOptionError } from './api';
+import { isJavaScriptExpression } from './languages';
+import type { ErrorHandler } from './plan';
+
+const EXPECTED = '--error-handler must be one function or function name, such as "(err) => logger.error(err)" or "logError"';
+
+/**
+ * The handler is pasted into every file as `.on('error', <handler>)`, so it must be exactly one function
+ * expression or a (dotted) name: a sequence (`f, process.exit(1)`) would become two arguments, and a
+ * comment could swallow the closing parenthesis.
+ */
+export function validateErrorHandler(source: string): ErrorHandler {
+  const handler = source.trim();
+  let program: TSESTree.Program;
+  try {
+    program = parse(`(${handler});`, { range: true, comment: true, jsx: false });
+  } catch (error) {
+    throw new InvalidOptionError(`${EXPECTED}; it does not parse: ${(error as Error).message}`);
+  }
+  const [statement] = program.body;
+  const expression = statement?.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
+  const whole =
+    program.body.length === 1 &&
+    program.comments?.length === 0 &&
+    expression !== undefined &&
+    expression.range[0] === 1 &&
+    expression.range[1] === handler.length + 1;
+  if (!handler || !whole || !isHandlerShape(expression)) throw new InvalidOptionError(`${EXPECTED}; got: ${source}`);
+  return { source: handler, javascript: isJavaScriptExpression(handler) };
+}
+
+function isHandlerShape(node: TSESTree.Expression): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.Identifier:
+      return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return !node.computed && (node.object.type === AST_NODE_TYPES.ThisExpression || isHandlerShape(node.object));
+    default:
+      return false;
+  }
+}
