@@ -9,6 +9,7 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index';
+import { safeguardOfRule } from '../src/core/safeguards';
 import { rules } from '../src/rules';
 
 type RuleName = keyof typeof rules;
@@ -267,12 +268,9 @@ describe('rule docs', () => {
     });
 
     it('mentions the matching codemod', () => {
-      const transform = {
-        'require-error-listener': 'add-error-listener',
-        'require-connect-timeout': 'add-connect-timeout',
-        'no-disabled-reconnect': 'bound-reconnect-strategy',
-      }[ruleName];
-      expect(docOf(ruleName).text).toContain(`redis-codemod --transform ${transform}`);
+      const safeguard = safeguardOfRule(ruleName);
+      if (!safeguard) return;
+      expect(docOf(ruleName).text).toContain(`redis-codemod --transform ${safeguard.transform}`);
     });
   });
 });

@@ -12,6 +12,7 @@ import type { API, FileInfo, Options, Transform } from 'jscodeshift';
 import type { applyTransform as ApplyTransform } from 'jscodeshift/src/testUtils';
 import { describe, expect, it } from 'vitest';
 import type { TransformName } from '../../src/codemods/api';
+import { safeguardOfTransform } from '../../src/core/safeguards';
 import { transformSource } from '../../src/codemods/transform-source';
 import plugin from '../../src/index';
 
@@ -20,11 +21,10 @@ const { applyTransform } = require('jscodeshift/dist/testUtils') as { applyTrans
 
 export const FIXTURES_ROOT = path.join(__dirname, '__testfixtures__');
 
-export const RULE_OF_TRANSFORM: Record<TransformName, string> = {
-  'add-error-listener': 'redis/require-error-listener',
-  'add-connect-timeout': 'redis/require-connect-timeout',
-  'bound-reconnect-strategy': 'redis/no-disabled-reconnect',
-};
+/** The lint rule whose reports a transform remedies, from the safeguard registry. */
+export function ruleOfTransform(transform: TransformName): string {
+  return `redis/${safeguardOfTransform(transform).rule}`;
+}
 
 export const TYPESCRIPT_EXTENSIONS = new Set(['.ts', '.mts', '.cts', '.tsx']);
 const BOM = '\uFEFF';
@@ -147,7 +147,7 @@ export function defineFixtureTests(
   module: TransformModule,
   { knownBugs = {} }: { knownBugs?: Record<string, string> } = {},
 ): void {
-  const ruleId = RULE_OF_TRANSFORM[transform];
+  const ruleId = ruleOfTransform(transform);
   const fixtures = loadFixtures(transform);
   describe(transform, () => {
     it('has at least 15 fixture pairs', () => {
