@@ -52,6 +52,8 @@ Object.assign(options, {
   shrinkTimeMs: positive('shrink-time') * 1000,
   findingsDir: path.resolve(values.findings),
   log: (line) => console.error(`fuzz: ${line}`),
+  // The figures before shrinking, in case shrinking is cut short.
+  onChecked: (partial) => console.error(`${formatReport({ ...partial, options })}\n\nfuzz: shrinking…`),
 });
 const run = await runCampaign(options);
 console.log(formatReport({ ...run, options }));

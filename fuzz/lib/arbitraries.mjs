@@ -1,4 +1,4 @@
-// The fast-check description of one case: a seed, where the file lives, one to four mutations, the
+// The fast-check description of one case: a seed, where the file lives, one to three mutations, the
 // encoding and the codemod options. Shrinking drops mutations, moves picks and variants towards 0 and
 // options towards their defaults, which gives small counterexamples.
 import { createRequire } from 'node:module';
@@ -23,7 +23,7 @@ export function caseArbitrary(seedCount) {
   return fc.record({
     seed: fc.nat(seedCount - 1),
     place: weighted([[4, 'natural'], [1, 'flipped']]),
-    mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
+    mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
     encoding: fc.record({
       eol: weighted([[8, 'keep'], [1, 'crlf'], [1, 'mixed']]),
       tabs: weighted([[6, false], [1, true]]),

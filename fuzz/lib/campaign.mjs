@@ -28,6 +28,7 @@ export async function runCampaign(options) {
     const results = await checkAll(pool, records, log);
     if (cli) await addCliFailures(results, options.cliBatchSize, log);
     const counts = tally(results);
+    options.onChecked?.({ counts, stats: runStats(results), findings: [], seconds: (performance.now() - started) / 1000 });
     const context = { ...options, arbitrary, pool, records, results, counts };
     const findings = await collectFindings(context);
     return { counts, stats: runStats(results), findings, results, seconds: (performance.now() - started) / 1000 };

@@ -40,7 +40,9 @@ export function buildCase(record, seeds) {
     text = step.text;
     outcomes.push(step.outcome);
   }
-  text = applyEncoding((bom ? '\uFEFF' : '') + text, record.encoding);
-  const invalid = ownLanguageProblem(text, filename);
+  const encoded = applyEncoding((bom ? '\uFEFF' : '') + text, record.encoding);
+  // Line endings, tabs and a byte order mark keep a file parseable; checked anyway when they changed it.
+  const invalid = encoded === (bom ? '\uFEFF' : '') + text ? undefined : ownLanguageProblem(encoded, filename);
+  text = encoded;
   return { text, filename, seed: seed.name, outcomes, invalid };
 }

@@ -19,7 +19,7 @@ function guarded(invariant, check) {
  */
 export function checkText(text, filename, codemodOptions = {}) {
   const lint = guarded('rule-crash', () => checkLint(text, filename));
-  const stats = { parseMs: lint.parseMs, lintMs: lint.lintMs, reports: lint.messages?.length, eslintLimit: lint.eslintLimit };
+  const stats = { lintMs: lint.lintMs, reports: lint.messages?.length, eslintLimit: lint.eslintLimit };
   const failures = [...lint.failures];
   if (lint.messages) {
     const suggestions = guarded('suggestion-report', () => checkSuggestions(text, filename, lint.messages));
