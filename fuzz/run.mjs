@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run fuzz -- [--runs 1000] [--seed N] [--workers 1] [--timeout 10] [--no-cli] [--no-shrink]
+// npm run fuzz -- [--runs 1000] [--seed N] [--workers 1] [--timeout 20] [--no-cli] [--cli-batch 500] [--no-shrink]
 //                 [--shrink-kinds 2] [--shrink-time 60] [--findings DIR] [--kinds] [--replay PATH]
 // Mutates the seeds and fixtures with fast-check, checks every invariant on each mutation and prints
 // one row per invariant. Exits 1 when an invariant that does not depend on timing failed.
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1' },
     timeout: { type: 'string', default: '20' },
     'no-cli': { type: 'boolean', default: false },
+    'cli-batch': { type: 'string', default: '500' },
     'no-shrink': { type: 'boolean', default: false },
     'shrink-kinds': { type: 'string', default: '2' },
     'shrink-time': { type: 'string', default: '60' },
@@ -44,15 +45,18 @@ if (values.replay) {
   await replay({ seed, runs, path: values.replay, timeoutMs: positive('timeout') * 1000 });
   process.exit(0);
 }
+const started = performance.now();
 const options = { runs, seed, workers: positive('workers'), timeoutMs: positive('timeout') * 1000 };
 Object.assign(options, {
   cli: !values['no-cli'],
+  cliBatchSize: positive('cli-batch'),
   shrink: !values['no-shrink'],
   shrinkKinds: positive('shrink-kinds'),
   shrinkTimeMs: positive('shrink-time') * 1000,
   findingsDir: path.resolve(values.findings),
   log: (line) => console.error(`fuzz: ${line}`),
-  // The figures before shrinking, in case shrinking is cut short.
+  // The figures so far, every 500 cases and before shrinking, in case a long run is cut short.
+  progress: (partial) => console.error(formatReport({ ...partial, findings: [], seconds: (performance.now() - started) / 1000, options })),
   onChecked: (partial) => console.error(`${formatReport({ ...partial, options })}\n\nfuzz: shrinking…`),
 });
 const run = await runCampaign(options);

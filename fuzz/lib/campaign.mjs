@@ -25,8 +25,7 @@ export async function runCampaign(options) {
   const pool = new CasePool({ size: workers, timeoutMs });
   await pool.start();
   try {
-    const results = await checkAll(pool, records, log);
-    if (cli) await addCliFailures(results, options.cliBatchSize, log);
+    const results = await checkAll(pool, records, { ...options, cli, log });
     const counts = tally(results);
     options.onChecked?.({ counts, stats: runStats(results), findings: [], seconds: (performance.now() - started) / 1000 });
     const context = { ...options, arbitrary, pool, records, results, counts };
@@ -37,15 +36,35 @@ export async function runCampaign(options) {
   }
 }
 
-async function checkAll(pool, records, log) {
-  let done = 0;
-  return Promise.all(
-    records.map(async (record) => {
-      const result = normalizeResult(await pool.run(record));
-      if (++done % 500 === 0) log(`${done}/${records.length} cases checked`);
-      return result;
+/**
+ * Checks every record in the pool. The CLI runs over each batch of finished cases while the pool goes
+ * on; every 500 cases the figures so far go to `progress`.
+ */
+async function checkAll(pool, records, { cli, cliBatchSize = 500, log, progress }) {
+  const results = new Array(records.length);
+  const finished = [];
+  let cliQueue = Promise.resolve();
+  let pending = [];
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    cliQueue = cliQueue.then(() => addCliFailures(results, batch, cliBatchSize, log));
+  };
+  await Promise.all(
+    records.map(async (record, index) => {
+      results[index] = normalizeResult(await pool.run(record));
+      finished.push(results[index]);
+      if (cli) pending.push(index);
+      if (cli && pending.length >= cliBatchSize) flush();
+      if (finished.length % 500 === 0) {
+        log(`${finished.length}/${records.length} cases checked`);
+        progress?.({ counts: tally(finished), stats: runStats(finished) });
+      }
     }),
   );
+  if (cli && pending.length > 0) flush();
+  await cliQueue;
+  return results;
 }
 
 function cliItem(result, index) {
@@ -55,11 +74,11 @@ function cliItem(result, index) {
   return { index, text: built.text, filename: built.filename, codemodOk: !codemodFailed && !stats.tooDeep, changed: Boolean(stats.changed) };
 }
 
-async function addCliFailures(results, batchSize, log) {
-  const items = results.map(cliItem).filter(Boolean);
-  const { failures, batches } = await checkCli(items, { batchSize });
+async function addCliFailures(results, indexes, batchSize, log) {
+  const items = indexes.map((index) => cliItem(results[index], index)).filter(Boolean);
+  const { failures } = await checkCli(items, { batchSize });
   for (const [index, list] of failures) results[index].failures.push(...list);
-  log(`CLI: ${items.length} files in ${batches} batches`);
+  log(`CLI: ${items.length} more files checked`);
 }
 
 /**

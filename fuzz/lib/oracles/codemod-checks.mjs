@@ -25,9 +25,12 @@ function runCodemod(text, filename, options) {
   return { result, ms: performance.now() - start };
 }
 
-/** A thrown error as a failure; undefined for valid code nested beyond this thread's stack. */
+/**
+ * A thrown error as a failure; undefined for valid code nested beyond this thread's stack, and for an
+ * option the codemod refuses (a handler it will not insert is a usage error, not a crash).
+ */
 function thrownFailure(error, stage) {
-  if (error?.name === 'NestingTooDeepError') return undefined;
+  if (error?.name === 'NestingTooDeepError' || error?.name === 'InvalidOptionError') return undefined;
   const detail = firstLine(error);
   if (INTERNAL_PARSE_CHECK.test(detail)) return { invariant: 'codemod-parse', kind: `caught by the codemod's own parse (${stage})`, detail };
   const kind = error?.name === 'SourceParseError' ? `${stage}: rejects input that parses` : `${stage}: ${normalizeKind(detail)}`;
@@ -51,7 +54,7 @@ export function checkCodemod(text, filename, options, { parseMs, messages }) {
     for (let again = 0; again < 2 && slow(); again++) run.ms = Math.min(run.ms, runCodemod(text, filename, options).ms);
   } catch (error) {
     const failure = thrownFailure(error, 'first run');
-    return { failures: failure ? [failure] : [], tooDeep: !failure };
+    return { failures: failure ? [failure] : [], tooDeep: error?.name === 'NestingTooDeepError', optionRefused: error?.name === 'InvalidOptionError' };
   }
   const { result } = run;
   const failures = [];
