@@ -54,9 +54,12 @@ Object.assign(options, {
   shrinkKinds: positive('shrink-kinds'),
   shrinkTimeMs: positive('shrink-time') * 1000,
   findingsDir: path.resolve(values.findings),
-  log: (line) => console.error(`fuzz: ${line}`),
+  log: (line, level) => (level !== 'detail' || values.kinds) && console.error(`fuzz: ${line}`),
   // The figures so far, every 500 cases and before shrinking, in case a long run is cut short.
-  progress: (partial) => console.error(formatReport({ ...partial, findings: [], seconds: (performance.now() - started) / 1000, options })),
+  progress: (partial) => {
+    console.error(formatReport({ ...partial, findings: [], seconds: (performance.now() - started) / 1000, options }));
+    if (values.kinds) console.error(`failure kinds so far:\n${formatKinds(partial.counts)}`);
+  },
   onChecked: (partial) => console.error(`${formatReport({ ...partial, options })}\n\nfuzz: shrinking…`),
 });
 const run = await runCampaign(options);

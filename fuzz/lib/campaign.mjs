@@ -54,6 +54,7 @@ async function checkAll(pool, records, { cli, cliBatchSize = 500, log, progress 
     records.map(async (record, index) => {
       results[index] = normalizeResult(await pool.run(record));
       finished.push(results[index]);
+      for (const failure of results[index].failures) log(`case ${index}: ${failure.invariant} [${failure.kind}]`, 'detail');
       if (cli) pending.push(index);
       if (cli && pending.length >= cliBatchSize) flush();
       if (finished.length % 500 === 0) {
