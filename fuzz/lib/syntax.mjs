@@ -1,5 +1,6 @@
-// typescript-estree, the codemods' own parser, gives the mutators and the structure oracle an ESTree
-// with tokens; it accepts every language this project handles (TypeScript is a superset).
+// The parsers ESLint (and so the codemods) use give the mutators and the structure oracle an ESTree with
+// tokens: typescript-estree for TypeScript, espree for JavaScript (which typescript-estree sometimes
+// rejects, e.g. `this?.#field`).
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ROOT } from './paths.mjs';
@@ -7,13 +8,40 @@ import { languageOf } from './languages.mjs';
 
 const requireFromRoot = createRequire(path.join(ROOT, 'package.json'));
 const { parse } = requireFromRoot('@typescript-eslint/typescript-estree');
+const espree = requireFromRoot('espree');
 const { visitorKeys } = requireFromRoot('@typescript-eslint/visitor-keys');
 
 /** Parses like the codemods do; throws on a syntax error. Comments are merged into `tokens`. */
 export function parseTree(text, filename) {
-  const ast = parse(text, { range: true, tokens: true, comment: true, jsx: languageOf(filename).estreeJsx });
+  const language = languageOf(filename);
+  const ast = language.typescript
+    ? parse(text, { range: true, tokens: true, comment: true, jsx: language.estreeJsx })
+    : parseJavaScript(text, language.commonjs);
   const tokens = [...ast.tokens, ...ast.comments].sort((a, b) => a.range[0] - b.range[0]);
   return { ast, tokens };
+}
+
+/** espree as ESLint runs it: a module, or a CommonJS script (`.cjs`, or a `.js` that is not a module). */
+function parseJavaScript(text, commonjs) {
+  const options = (sourceType) => ({
+    range: true,
+    loc: true,
+    tokens: true,
+    comment: true,
+    ecmaVersion: 'latest',
+    sourceType,
+    ecmaFeatures: { jsx: true, globalReturn: sourceType === 'script' },
+  });
+  if (commonjs) return espree.parse(text, options('script'));
+  try {
+    return espree.parse(text, options('module'));
+  } catch (error) {
+    try {
+      return espree.parse(text, options('script'));
+    } catch {
+      throw error;
+    }
+  }
 }
 
 /** Calls `visit(node, parent, key)` for every node, parents first. Iterative: files may nest deeply. */

@@ -35,9 +35,11 @@ function tailProblem(node, parent, start, text) {
     case 'NewExpression':
       return node.arguments.length > 0 && node.arguments[0].range[0] >= start ? undefined : 'inserted code extends a NewExpression';
     default: {
-      // Its last child must end it, but for the parentheses around that child (an arrow's `(…)` body).
+      // Its last child must end it, but for the parentheses around that child (an arrow's `(…)` body),
+      // and for the `;` that ends a statement the file left without one, before a statement added after it.
       const child = lastChild(node);
-      return child && /^[\s)]*$/.test(text.slice(child.range[1], node.range[1])) ? undefined : `inserted code extends a ${node.type}`;
+      const tail = /(Statement|Declaration)$/.test(node.type) ? /^[\s)]*;?$/ : /^[\s)]*$/;
+      return child && tail.test(text.slice(child.range[1], node.range[1])) ? undefined : `inserted code extends a ${node.type}`;
     }
   }
 }
