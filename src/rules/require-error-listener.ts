@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
         if (!analysis) return;
         const [{ escapedClients }] = options();
         for (const finding of findMissingErrorListeners(analysis)) {
-          if (escapedClients === 'ignore' && analysis.clients.escapeRoute(finding.owner)) continue;
+          if (escapedClients === 'ignore' && finding.escapeRoute) continue;
           const edits = errorListenerEdits(finding.owner, lintedRemedyContext(context));
           context.report({
             node: ownerReportNode(finding.owner),

@@ -1,4 +1,6 @@
+import { describe } from 'vitest';
 import rule from '../../src/rules/require-error-listener';
+import { aliasChain, globalSingletons, maybeCachedFunctions, pastTheBudget, pastTheDepthBound } from './bounded-shapes';
 import { IMPORT_SHAPES, handler, lines, ruleTester } from './rule-tester';
 
 const listener = (name: string, kind = 'client') => `${name}.on('error', ${handler(kind)});`;
@@ -648,4 +650,49 @@ ruleTester.run('require-error-listener', rule, {
       ],
     },
   ],
+});
+
+// Files of a few thousand lines: parsing them is slow on a loaded machine.
+describe('bounded analysis', { timeout: 60_000 }, () => {
+  ruleTester.run('require-error-listener: bounded analysis', rule, {
+    valid: [
+      {
+        name: 'a listener in one of three maybe-cached functions reaches every client through g.redis',
+        code: maybeCachedFunctions(3, { listenerAt: 1 }),
+      },
+      {
+        name: 'returned globalThis singletons are skipped with escapedClients: ignore',
+        code: globalSingletons(3),
+        options: [{ escapedClients: 'ignore' }],
+      },
+      {
+        name: 'a listener at the end of a 1,500-step alias chain',
+        code: aliasChain(1500, ["a1500.on('error', console.error);", 'await a1500.connect();']),
+      },
+      { name: 'a file past the analysis budget is unknown: nothing reported', code: pastTheBudget() },
+      { name: 'a file past the depth bound is unknown: nothing reported', code: pastTheDepthBound() },
+    ],
+    invalid: [
+      {
+        name: 'three maybe-cached functions without a listener',
+        code: maybeCachedFunctions(3),
+        errors: [0, 1, 2].map((index) => ({
+          messageId: 'missingErrorListener' as const,
+          line: index + 3,
+          column: 38,
+          suggestions: [{ messageId: 'addErrorListener' as const, output: maybeCachedFunctions(3, { listenerAt: index }) }],
+        })),
+      },
+      {
+        name: 'three globalThis singletons without a listener',
+        code: globalSingletons(3),
+        errors: [0, 1, 2].map((index) => ({
+          messageId: 'missingErrorListener' as const,
+          line: index + 2,
+          column: 56,
+          suggestions: [{ messageId: 'addErrorListener' as const, output: globalSingletons(3, { listenerAt: index }) }],
+        })),
+      },
+    ],
+  });
 });
