@@ -225,7 +225,7 @@ Options:
   --test-pattern <glob>    globs that mark test files, replacing the defaults (repeatable)
   --max-file-size <size>   skip larger files: bytes, or with KB, MB (default 1MB)
   --max-memory <MB>        heap limit of a worker thread (default 1024 per started
-                           MB of --max-file-size)
+                           MB of --max-file-size, at most half the machine's memory)
   --file-timeout <s>       time budget per file on a worker thread (default 120 per
                            started MB of --max-file-size)
   --workers <n>            threads (default: available CPUs minus one; runs with

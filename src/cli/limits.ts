@@ -3,6 +3,8 @@
  * 20-30 s and 700-800 MB to transform; a 5 MB one 70 s and 2.3 GB. Hand-written source files are far
  * below 1 MB; larger ones are nearly always generated or bundled, and not worth a minute each.
  */
+import os from 'node:os';
+
 const MB = 1024 * 1024;
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: MB, mb: MB, g: 1024 * MB, gb: 1024 * MB };
 
@@ -17,9 +19,13 @@ export function parseSize(text: string): number | undefined {
   return bytes >= 1 && Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
-/** Heap per thread: 1 GB per started MB of --max-file-size (about twice what parsing was measured to need). */
+/**
+ * Heap per thread: 1 GB per started MB of --max-file-size (about twice what parsing was measured to
+ * need), but at most half the machine's memory: past that the system, not V8, would end the process.
+ */
 export function defaultMemoryMb(maxFileSize: number): number {
-  return 1024 * Math.max(1, Math.ceil(maxFileSize / MB));
+  const halfOfMemory = Math.floor(os.totalmem() / MB / 2);
+  return Math.min(1024 * Math.max(1, Math.ceil(maxFileSize / MB)), halfOfMemory);
 }
 
 /** Budget per file: 120 s per started MB of --max-file-size (four to six times the measured cost). */
