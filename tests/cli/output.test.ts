@@ -22,7 +22,7 @@ import {
 // Each test spawns the CLI, which loads the TypeScript parser: allow for a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 beforeAll(ensureBuilt, 300_000);
-afterAll(cleanTrees);
+afterAll(cleanTrees, 120_000);
 
 /** Mentions redis, so the transforms must parse it. */
 const UNPARSABLE = "const { createClient } = require('redis');\nconst client = createClient(;\n";

@@ -25,7 +25,7 @@ import {
 // Each test spawns the CLI, which loads the TypeScript parser: allow for a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 beforeAll(ensureBuilt, 300_000);
-afterAll(cleanTrees);
+afterAll(cleanTrees, 120_000);
 
 const REFUSAL_TAIL = [
   "Commit or stash them first, so that the codemod's changes can be reviewed and undone with git;",
