@@ -223,7 +223,8 @@ Options:
   --connect-timeout <ms>   timeout written by add-connect-timeout (default 10000)
   --max-retries <n>        retries before the reconnect strategy gives up (default 20)
   --client-module <name>   a module that re-exports createClient (repeatable)
-  --test-pattern <glob>    globs that mark test files, replacing the defaults (repeatable)
+  --test-pattern <glob>    globs that mark test files, replacing the defaults; no
+                           timeout or reconnect change is made there (repeatable)
   --max-file-size <size>   skip larger files: bytes, or with KB, MB (default 1MB)
   --max-memory <MB>        heap limit of a worker thread (default 1024 per started
                            MB of --max-file-size, at most half the machine's memory)

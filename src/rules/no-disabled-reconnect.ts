@@ -1,4 +1,4 @@
-import { reconnectStrategy } from '../core/safeguards/reconnect-strategy';
+import { reconnectStrategy } from '../core/safeguards';
 import { createSafeguardRule } from './utils/create-rule';
 
 export default createSafeguardRule(reconnectStrategy, {

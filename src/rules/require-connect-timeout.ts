@@ -1,4 +1,4 @@
-import { connectTimeout } from '../core/safeguards/connect-timeout';
+import { connectTimeout } from '../core/safeguards';
 import { createSafeguardRule } from './utils/create-rule';
 
 export default createSafeguardRule(connectTimeout, {

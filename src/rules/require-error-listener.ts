@@ -1,4 +1,4 @@
-import { errorListener } from '../core/safeguards/error-listener';
+import { errorListener } from '../core/safeguards';
 import { createSafeguardRule } from './utils/create-rule';
 
 export default createSafeguardRule(errorListener, {

@@ -1,7 +1,7 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-disabled-reconnect';
 import { pastTheBudget, pastTheDepthBound, spreadChain } from './bounded-shapes';
-import { IMPORT_SHAPES, lines, ruleTester } from './rule-tester';
+import { IMPORT_SHAPES, lines, reportedMessages, ruleTester } from './rule-tester';
 
 const JS_STRATEGY =
   "(retries, cause) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000))";
@@ -240,5 +240,37 @@ describe('bounded analysis', { timeout: 60_000 }, () => {
         errors: [disabled(spreads.indexOf(FALSE), 2), disabled(spreads.lastIndexOf(FALSE), 9)],
       },
     ],
+  });
+});
+
+describe('test files', () => {
+  const CALL = 'createClient({ socket: { reconnectStrategy: false } });';
+  const MESSAGE =
+    '`reconnectStrategy` turns reconnection off for this node-redis client: after the first dropped connection it stays closed and every command fails. Use a bounded strategy `(retries, cause) => number | Error` instead (`false` is for tests).';
+  ruleTester.run('no-disabled-reconnect', rule, {
+    valid: [],
+    invalid: [
+      {
+        name: 'testFilePatterns replaces the defaults: a .test.ts file is no longer exempt',
+        code: lines(IMPORT, CALL),
+        filename: 'src/cache.test.ts',
+        options: [{ testFilePatterns: ['scripts/**'] }],
+        errors: [
+          {
+            messageId: 'disabled',
+            line: 2,
+            column: CALL.indexOf('false') + 1,
+            suggestions: [{ messageId: 'useBoundedStrategy' as const, output: lines(IMPORT, CALL.replace('false', TS_STRATEGY)) }],
+          },
+        ],
+      },
+    ],
+  });
+
+  it('says what is wrong, in so many words, outside test files only', () => {
+    const at = `2:${CALL.indexOf('false') + 1}`;
+    expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.ts')).toEqual([`${at} ${MESSAGE}`]);
+    expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.test.ts')).toEqual([]);
+    expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.test.ts', [{ testFilePatterns: ['scripts/**'] }])).toEqual([`${at} ${MESSAGE}`]);
   });
 });

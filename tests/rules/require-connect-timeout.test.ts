@@ -1,7 +1,7 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/require-connect-timeout';
 import { aliasChain, globalSingletons, maybeCachedFunctions, pastTheBudget, pastTheDepthBound } from './bounded-shapes';
-import { IMPORT_SHAPES, lines, ruleTester } from './rule-tester';
+import { IMPORT_SHAPES, lines, reportedMessages, ruleTester } from './rule-tester';
 
 const IMPORT = "import { createClient, createClientPool, createCluster, createSentinel } from 'redis';";
 
@@ -299,5 +299,57 @@ describe('bounded analysis', { timeout: 60_000 }, () => {
         ],
       },
     ],
+  });
+});
+
+describe('test files', () => {
+  const CALL = "createClient({ url: 'redis://cache:6379' });";
+  const MESSAGE =
+    'This node-redis client does not set `socket.connectTimeout`. Choose how long a connection attempt may take (node-redis silently defaults to 5000 ms) and set it explicitly.';
+  const reported = (filename: string, options?: [{ testFilePatterns: string[] }]) => ({
+    name: `reported: ${filename}${options ? ` with testFilePatterns ${options[0].testFilePatterns.join(', ')}` : ''}`,
+    code: lines(IMPORT, CALL),
+    filename,
+    ...(options ? { options } : {}),
+    errors: [
+      {
+        messageId: 'missingTimeout' as const,
+        line: 2,
+        column: 1,
+        endColumn: 13, // `createClient`
+        suggestions: [
+          {
+            messageId: 'addConnectTimeout' as const,
+            output: lines(IMPORT, "createClient({ url: 'redis://cache:6379', socket: { connectTimeout: 10000 } });"),
+          },
+        ],
+      },
+    ],
+  });
+
+  ruleTester.run('require-connect-timeout', rule, {
+    valid: [
+      // The same default patterns as no-disabled-reconnect.
+      ...['src/__tests__/cache.ts', 'src/cache.test.ts', 'src/cache.spec.mjs', 'test/helpers.js', 'tests/setup.ts', 'e2e/flow.ts', 'src/__mocks__/redis.ts'].map(
+        (filename) => ({ name: `test file by default: ${filename}`, code: lines(IMPORT, CALL), filename }),
+      ),
+      {
+        name: 'testFilePatterns names the test files',
+        code: lines(IMPORT, CALL),
+        filename: 'scripts/seed.ts',
+        options: [{ testFilePatterns: ['scripts/**'] }],
+      },
+    ],
+    invalid: [
+      reported('src/cache.ts'),
+      // The option replaces the defaults: a `.test.ts` file is no longer a test file.
+      reported('src/cache.test.ts', [{ testFilePatterns: ['scripts/**'] }]),
+    ],
+  });
+
+  it('says what is missing, in so many words, outside test files only', () => {
+    expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.ts')).toEqual([`2:1 ${MESSAGE}`]);
+    expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.test.ts')).toEqual([]);
+    expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.test.ts', [{ testFilePatterns: ['scripts/**'] }])).toEqual([`2:1 ${MESSAGE}`]);
   });
 });

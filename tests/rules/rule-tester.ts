@@ -1,4 +1,9 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import tsParser from '@typescript-eslint/parser';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { Linter, type Rule } from 'eslint';
+
+type ESLintRule = Rule.RuleModule;
 
 /** One tester for all rule tests; `@typescript-eslint/parser` reads both JS and TS. */
 export const ruleTester = new RuleTester({
@@ -32,3 +37,22 @@ export const IMPORT_SHAPES: readonly (readonly [string, string, string])[] = [
   ['dynamic import', "const { createClient } = await import('redis');", 'createClient'],
   ['aliased factory', "import * as redis from 'redis';\nconst factory = redis.createClient;", 'factory'],
 ];
+
+/** `line:column message` of each report of `rule` on `code` linted as `filename`: for tests of the exact text. */
+export function reportedMessages(
+  rule: TSESLint.RuleModule<string, readonly unknown[]>,
+  code: string,
+  filename: string,
+  options: readonly unknown[] = [],
+): string[] {
+  const linter = new Linter({ configType: 'flat', cwd: process.cwd() });
+  const config: Linter.Config[] = [
+    {
+      files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+      plugins: { test: { rules: { rule: rule as unknown as ESLintRule } } },
+      languageOptions: { parser: tsParser as unknown as Linter.Parser },
+      rules: { 'test/rule': ['error', ...options] as Linter.RuleEntry },
+    },
+  ];
+  return linter.verify(code, config, filename).map((message) => `${message.line}:${message.column} ${message.message}`);
+}

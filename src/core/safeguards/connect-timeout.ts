@@ -3,7 +3,7 @@ import { OWNER_LABEL } from '../redis-modules';
 import { DEFAULT_CONNECT_TIMEOUT_MS, connectTimeoutEdits } from '../remedies';
 import type { Safeguard, UnseenSite } from './types';
 
-/** Rule `require-connect-timeout`, transform `add-connect-timeout`. */
+/** Rule `require-connect-timeout`, transform `add-connect-timeout`. The registry exempts test files. */
 export const connectTimeout: Safeguard<'require-connect-timeout', 'add-connect-timeout'> = {
   rule: 'require-connect-timeout',
   transform: 'add-connect-timeout',

@@ -3,12 +3,46 @@
  * each, shared by the rule option, the jscodeshift option and the CLI flag) and how it reports and
  * remedies. The rules, the codemod engine, the CLI, its `--help` and the tests all read this list.
  */
-import { connectTimeout } from './connect-timeout';
+import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files';
+import { connectTimeout as connectTimeoutInAllFiles } from './connect-timeout';
 import { errorListener } from './error-listener';
-import { reconnectStrategy } from './reconnect-strategy';
+import { reconnectStrategy as reconnectStrategyInAllFiles } from './reconnect-strategy';
 import type { OptionSpec, Safeguard } from './types';
 
 export type { OptionSpec, Safeguard, SafeguardReport, SafeguardInput, UnseenSite } from './types';
+
+/** One option for every safeguard that exempts test files: the same patterns, the same rule option and CLI flag. */
+export const TEST_FILE_PATTERNS_OPTION: OptionSpec = {
+  name: 'testFilePatterns',
+  type: 'string-list',
+  default: DEFAULT_TEST_FILE_PATTERNS,
+  placeholder: '<glob>',
+  description:
+    'Glob patterns (relative to the working directory) of test files, which this rule and its codemod leave alone. They replace the defaults.',
+  deprecated: { cliFlag: 'test-pattern' },
+};
+
+/**
+ * A safeguard that reports nothing, and whose transform changes nothing, in test files: disabling
+ * reconnection or leaving the connect timeout to node-redis is a decision for production code only.
+ */
+function exemptingTestFiles<Rule extends string, Transform extends string>(
+  safeguard: Safeguard<Rule, Transform>,
+): Safeguard<Rule, Transform> {
+  const inTestFile = (input: Parameters<Safeguard['check']>[0]): boolean =>
+    isTestFile(input.filename, input.cwd, input.options.testFilePatterns as string[]);
+  const { unseen } = safeguard;
+  return {
+    ...safeguard,
+    options: [...safeguard.options, TEST_FILE_PATTERNS_OPTION],
+    check: (input) => (inTestFile(input) ? [] : safeguard.check(input)),
+    ...(unseen ? { unseen: (input) => (inTestFile(input) ? [] : unseen(input)) } : {}),
+  };
+}
+
+export const connectTimeout = exemptingTestFiles(connectTimeoutInAllFiles);
+export const reconnectStrategy = exemptingTestFiles(reconnectStrategyInAllFiles);
+export { errorListener };
 
 export const SAFEGUARDS = [errorListener, connectTimeout, reconnectStrategy] as const;
 
@@ -27,7 +61,7 @@ export function safeguardOfRule(rule: string): Safeguard | undefined {
   return SAFEGUARDS.find((safeguard) => safeguard.rule === rule);
 }
 
-/** Every option a transform reads, once (two safeguards may share one, like `testFilePatterns`). */
+/** Every option a transform reads, once (two safeguards share `testFilePatterns`). */
 export function codemodOptions(): OptionSpec[] {
   const byName = new Map<string, OptionSpec>();
   for (const safeguard of SAFEGUARDS) {
