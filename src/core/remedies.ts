@@ -4,7 +4,7 @@
  * the inserted span: existing formatting, comments, quotes and line endings stay byte for byte.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingStatement, unwrap, valueParent } from './ast';
+import { enclosingStatement, propertyKeyName, unwrap, valueParent } from './ast';
 import type { ConnectTimeoutFinding, DisabledReconnectFinding } from './analyze';
 import type { OptionInsertion } from './client-options';
 import type { RedisOwner } from './find-clients';
@@ -200,9 +200,39 @@ function optionEdits(insertion: OptionInsertion, value: string, sourceText: stri
         ? [{ range: [end - 1, end - 1], text: objectText }]
         : [{ range: [end, end], text: `(${objectText})` }];
     }
-    case 'property':
-      return insertProperty(insertion.object, nestedOptionText(insertion.path, value), sourceText);
+    case 'property': {
+      const text = nestedOptionText(insertion.path, value);
+      const anchor = insertion.path[0] === 'socket' ? connectionOptionAnchor(insertion.object) : undefined;
+      return anchor ? insertPropertyAfter(anchor, text, sourceText) : insertProperty(insertion.object, text, sourceText);
+    }
   }
+}
+
+/** The options a person reads together with `socket`: where the connection goes and who it logs in as. */
+const CONNECTION_OPTIONS = ['url', 'username', 'password', 'name', 'database'];
+
+/**
+ * Where a person would put a new `socket` key: right after `url`, or else after the first connection
+ * option. Undefined when that property is the last one (the end of the object is then the same place)
+ * or when there is none.
+ */
+function connectionOptionAnchor(object: TSESTree.ObjectExpression): TSESTree.Property | undefined {
+  const properties = object.properties.filter((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property);
+  const keyOf = (property: TSESTree.Property): string | undefined => propertyKeyName(property);
+  const anchor =
+    properties.find((property) => keyOf(property) === 'url') ??
+    properties.find((property) => CONNECTION_OPTIONS.includes(keyOf(property) ?? ''));
+  return anchor && anchor !== object.properties[object.properties.length - 1] ? anchor : undefined;
+}
+
+/** Adds `propertyText` right after `anchor`, which a comma and another property follow: on a line of its own when `anchor` ends its line. */
+function insertPropertyAfter(anchor: TSESTree.Property, propertyText: string, sourceText: string): TextEdit[] {
+  const comma = skipTrivia(sourceText, anchor.range[1]);
+  const afterComma = endOfLineAfterTrailingComment(sourceText, comma + 1);
+  const indent = lineIndentBefore(sourceText, anchor.range[0]);
+  const endsLine = afterComma !== comma + 1 || /^\r?\n/.test(sourceText.slice(comma + 1));
+  if (indent === undefined || !endsLine) return [{ range: [comma + 1, comma + 1], text: ` ${propertyText},` }];
+  return [{ range: [afterComma, afterComma], text: `${detectEol(sourceText)}${indent}${propertyText},` }];
 }
 
 /** Adds `propertyText` as the last property of an object literal, in the object's own layout. */
