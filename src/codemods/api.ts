@@ -20,6 +20,8 @@ export interface CodemodOptions {
   testFilePatterns?: string[];
   /** Directory test-file globs are matched from (default `process.cwd()`). */
   cwd?: string;
+  /** Columns inserted lines keep within (default: the file's `.editorconfig`, its longest line if 80 or more, or 100). */
+  lineWidth?: number;
 }
 
 export interface SkippedSite {

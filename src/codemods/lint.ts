@@ -15,6 +15,8 @@ export interface LintOptions {
   clientModules: readonly string[];
   /** Options for each safeguard's rule, by rule name. */
   ruleOptions: Readonly<Record<string, Record<string, unknown>>>;
+  /** The rules' `settings.redis.lineWidth`: the width of the file being transformed. */
+  lineWidth?: number;
 }
 
 export interface LintedText {
@@ -112,7 +114,7 @@ const configs = new Map<string, Linter.Config[]>();
 function configFor(file: string, sourceType: SourceType, options: LintOptions): Linter.Config[] {
   const typescript = TYPESCRIPT.test(file);
   const jsx = !WITHOUT_JSX.test(file);
-  const key = JSON.stringify([typescript, jsx, sourceType, options.clientModules, options.ruleOptions]);
+  const key = JSON.stringify([typescript, jsx, sourceType, options.clientModules, options.ruleOptions, options.lineWidth]);
   let config = configs.get(key);
   if (!config) {
     config = [
@@ -128,7 +130,7 @@ function configFor(file: string, sourceType: SourceType, options: LintOptions): 
           parserOptions: { ecmaFeatures: { jsx } },
         },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
-        settings: { redis: { clientModules: [...options.clientModules] } },
+        settings: { redis: { clientModules: [...options.clientModules], lineWidth: options.lineWidth } },
         rules: Object.fromEntries(
           SAFEGUARDS.map(({ rule }) => [`redis/${rule}`, ['error', options.ruleOptions[rule] ?? {}] as Linter.RuleEntry]),
         ),

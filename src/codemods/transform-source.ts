@@ -5,6 +5,8 @@
  * remedied reports must be gone and every other report must still be there. A site that fails the check
  * is never written; it is listed as skipped with the reason.
  */
+import path from 'node:path';
+import { fileLineWidth } from '../core/layout';
 import { mayUseRedis } from '../core/redis-modules';
 import { safeguardOfTransform, TRANSFORM_NAMES } from '../core/safeguards';
 import type { CodemodOptions, FileTransformResult, SkippedSite, TransformName } from './api';
@@ -33,6 +35,9 @@ export function transformSource(
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
   const text = source.slice(bom.length);
   if (!mayUseRedis(text, resolved.lint.clientModules)) return unchanged;
+  // Inserted lines keep within the file's width (its .editorconfig, its longest line, or 100).
+  const lineWidth = options.lineWidth ?? fileLineWidth(text, path.resolve(resolved.lint.cwd, filePath));
+  resolved.lint = { ...resolved.lint, lineWidth };
 
   const wanted = TRANSFORM_NAMES.filter((name) => transforms.includes(name));
   const rules = new Map(wanted.map((name) => [`redis/${safeguardOfTransform(name).rule}`, name]));

@@ -8,6 +8,8 @@ import { enclosingStatement, propertyKeyName, unwrap, valueParent } from './ast'
 import type { ConnectTimeoutFinding, DisabledReconnectFinding } from './analyze';
 import type { OptionInsertion } from './client-options';
 import type { RedisOwner } from './find-clients';
+import { columns, readLayout, type Layout } from './layout';
+import { bracedLines, breakObjects, brokenStrategy, entriesWith, fitsWidth, indentOfLine, nestedOption } from './line-breaking';
 import { OWNER_LABEL, chainedEmitterCall } from './redis-modules';
 
 type Node = TSESTree.Node;
@@ -24,12 +26,21 @@ export interface RemedyContext {
   sourceText: string;
   /** Type annotations are added to the inserted strategy in TypeScript files. */
   typescript: boolean;
+  /** The width inserted lines keep within (none when unset) and the file's indentation, read when first needed. */
+  readonly layout: Layout;
 }
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 
-export function remedyContext(sourceText: string, filePath: string): RemedyContext {
-  return { sourceText, typescript: TYPESCRIPT_FILE.test(filePath) };
+export function remedyContext(sourceText: string, filePath: string, lineWidth?: number): RemedyContext {
+  let layout: Layout | undefined;
+  return {
+    sourceText,
+    typescript: TYPESCRIPT_FILE.test(filePath),
+    get layout() {
+      return (layout ??= readLayout(sourceText, lineWidth ?? Number.POSITIVE_INFINITY));
+    },
+  };
 }
 
 
@@ -39,10 +50,16 @@ export function defaultErrorHandler(owner: RedisOwner, quote: string): string {
   return `(err) => console.error(${quote}Redis ${OWNER_LABEL[owner.kind]} error:${quote}, err)`;
 }
 
+function strategyParts(maxRetries: number, typescript: boolean, quote: string) {
+  return {
+    parameters: typescript ? '(retries: number, cause: Error)' : '(retries, cause)',
+    giveUp: { callee: 'new Error', argument: `${quote}Redis: gave up reconnecting after ${maxRetries} attempts: ${quote} + cause.message` },
+  };
+}
+
 export function boundedReconnectStrategy(maxRetries: number, typescript: boolean, quote: string): string {
-  const parameters = typescript ? '(retries: number, cause: Error)' : '(retries, cause)';
-  const giveUp = `new Error(${quote}Redis: gave up reconnecting after ${maxRetries} attempts: ${quote} + cause.message)`;
-  return `${parameters} => (retries >= ${maxRetries} ? ${giveUp} : Math.min(2 ** retries * 50, 2000))`;
+  const { parameters, giveUp } = strategyParts(maxRetries, typescript, quote);
+  return `${parameters} => (retries >= ${maxRetries} ? ${giveUp.callee}(${giveUp.argument}) : Math.min(2 ** retries * 50, 2000))`;
 }
 
 /** `['socket', 'connectTimeout']` and `10000` give `socket: { connectTimeout: 10000 }`. */
@@ -64,7 +81,11 @@ export function errorListenerEdits(owner: RedisOwner, context: RemedyContext, ha
     const parentheses = hasArgumentList(owner.node, sourceText) ? '' : '()';
     return [{ range: [end, end], text: `${parentheses}.on(${quoted('error', sourceText)}, ${handler})` }];
   }
-  return listenerStatementEdits(placement, `${placement.target}.on(${quoted('error', sourceText)}, ${handler})`, sourceText);
+  const inline = listenerStatementEdits(placement, `${placement.target}.on(${quoted('error', sourceText)}, ${handler})`, sourceText);
+  const indent = lineIndentBefore(sourceText, placement.statement.range[0]);
+  if (indent === undefined || fitsWidth(sourceText, inline, context.layout)) return inline;
+  const broken = bracedLines([quoted('error', sourceText), handler], indent, context.layout, `${placement.target}.on(`, ')');
+  return listenerStatementEdits(placement, broken, sourceText);
 }
 
 /**
@@ -101,7 +122,7 @@ export function hasArgumentList(node: TSESTree.CallExpression | TSESTree.NewExpr
 }
 
 export function connectTimeoutEdits(finding: ConnectTimeoutFinding, context: RemedyContext, milliseconds: number): TextEdit[] {
-  return optionEdits(finding.insertion, String(milliseconds), context.sourceText);
+  return optionEdits(finding.insertion, String(milliseconds), context);
 }
 
 export function boundedReconnectEdits(
@@ -112,13 +133,38 @@ export function boundedReconnectEdits(
   const strategy = boundedReconnectStrategy(maxRetries, context.typescript, detectQuote(context.sourceText));
   const { target, property } = finding;
   if (target !== property.value) return [{ range: target.range, text: `(${strategy})` }];
-  if (!property.method && property.kind === 'init') return [{ range: target.range, text: strategy }];
+  if (!property.method && property.kind === 'init') {
+    const inline = [{ range: target.range, text: strategy }];
+    return fitsWidth(context.sourceText, inline, context.layout) ? inline : brokenStrategyEdits(property, context, maxRetries);
+  }
   // A method (`reconnectStrategy(retries) { … }`) or getter: its value starts at the parameters, so it
   // becomes a plain property. `get`, `async` or `*` before the key would not belong to the new value.
   const keyStart = property.computed ? context.sourceText.lastIndexOf('[', property.key.range[0]) : property.key.range[0];
   const edits: TextEdit[] = [{ range: target.range, text: `: ${strategy}` }];
   if (keyStart > property.range[0]) edits.unshift({ range: [property.range[0], keyStart], text: '' });
   return edits;
+}
+
+/** The strategy over several lines; the single-line objects around it are broken too when they can be. */
+function brokenStrategyEdits(property: TSESTree.Property, context: RemedyContext, maxRetries: number): TextEdit[] {
+  const { sourceText, layout } = context;
+  const quote = detectQuote(sourceText);
+  const { parameters, giveUp } = strategyParts(maxRetries, context.typescript, quote);
+  const inline = boundedReconnectStrategy(maxRetries, context.typescript, quote);
+  const key = sourceText.slice(property.range[0], property.value.range[0]);
+  const strategyAt = (indent: string): string =>
+    columns(`${indent}${key}${inline},`) <= layout.width ? inline : brokenStrategy(parameters, maxRetries, giveUp, indent, layout);
+  const object = property.parent;
+  if (object.type === AST_NODE_TYPES.ObjectExpression) {
+    const entriesOf = (indent: string): string[] =>
+      object.properties.map((entry) =>
+        entry === property ? `${key}${strategyAt(indent)}` : sourceText.slice(entry.range[0], entry.range[1]),
+      );
+    const broken = breakObjects(object, entriesOf, sourceText, layout);
+    if (broken) return [broken];
+  }
+  const indent = indentOfLine(sourceText, property.range[0]);
+  return [{ range: property.value.range, text: brokenStrategy(parameters, maxRetries, giveUp, indent, layout) }];
 }
 
 // ---- placing an 'error' listener --------------------------------------------------------------------
@@ -189,23 +235,42 @@ function assignableTarget(left: Node, sourceText: string): string | undefined {
 
 // ---- writing an option ------------------------------------------------------------------------------
 
-function optionEdits(insertion: OptionInsertion, value: string, sourceText: string): TextEdit[] {
+function optionEdits(insertion: OptionInsertion, value: string, context: RemedyContext): TextEdit[] {
+  const { sourceText, layout } = context;
   switch (insertion.type) {
     case 'value':
       return [{ range: insertion.node.range, text: value }];
     case 'argument': {
-      const objectText = `{ ${nestedOptionText(insertion.path, value)} }`;
-      const end = insertion.call.range[1];
-      return hasArgumentList(insertion.call, sourceText)
-        ? [{ range: [end - 1, end - 1], text: objectText }]
-        : [{ range: [end, end], text: `(${objectText})` }];
+      const inline = argumentEdits(insertion.call, `{ ${nestedOptionText(insertion.path, value)} }`, sourceText);
+      if (fitsWidth(sourceText, inline, layout)) return inline;
+      const indent = indentOfLine(sourceText, insertion.call.range[0]);
+      const broken = bracedLines([nestedOption(insertion.path, value, indent + layout.indentUnit, layout)], indent, layout);
+      return argumentEdits(insertion.call, broken, sourceText);
     }
-    case 'property': {
-      const text = nestedOptionText(insertion.path, value);
-      const anchor = insertion.path[0] === 'socket' ? connectionOptionAnchor(insertion.object) : undefined;
-      return anchor ? insertPropertyAfter(anchor, text, sourceText) : insertProperty(insertion.object, text, sourceText);
-    }
+    case 'property':
+      return propertyEdits(insertion.object, insertion.path, value, context);
   }
+}
+
+function argumentEdits(call: TSESTree.CallExpression | TSESTree.NewExpression, objectText: string, sourceText: string): TextEdit[] {
+  const end = call.range[1];
+  return hasArgumentList(call, sourceText) ? [{ range: [end - 1, end - 1], text: objectText }] : [{ range: [end, end], text: `(${objectText})` }];
+}
+
+/** A new property, on one line when it fits; else the object broken one property per line, or the new property broken. */
+function propertyEdits(object: TSESTree.ObjectExpression, path: readonly string[], value: string, context: RemedyContext): TextEdit[] {
+  const { sourceText, layout } = context;
+  const anchor = path[0] === 'socket' ? connectionOptionAnchor(object) : undefined;
+  const insert = (text: string): TextEdit[] => (anchor ? insertPropertyAfter(anchor, text, sourceText) : insertProperty(object, text, sourceText));
+  const inline = insert(nestedOptionText(path, value));
+  if (fitsWidth(sourceText, inline, layout)) return inline;
+  const afterIndex = anchor ? object.properties.indexOf(anchor) : -1;
+  const entriesOf = (indent: string): string[] => entriesWith(object, sourceText, nestedOption(path, value, indent, layout), afterIndex);
+  const broken = breakObjects(object, entriesOf, sourceText, layout);
+  if (broken) return [broken];
+  const neighbour = anchor ?? object.properties[object.properties.length - 1];
+  const indent = neighbour ? indentOfLine(sourceText, neighbour.range[0]) : indentOfLine(sourceText, object.range[0]) + layout.indentUnit;
+  return insert(nestedOption(path, value, indent, layout));
 }
 
 /** The options a person reads together with `socket`: where the connection goes and who it logs in as. */

@@ -14,6 +14,7 @@ import { describe, expect, it } from 'vitest';
 import type { TransformName } from '../../src/codemods/api';
 import { safeguardOfTransform } from '../../src/core/safeguards';
 import { transformSource } from '../../src/codemods/transform-source';
+import { fileLineWidth } from '../../src/core/layout';
 import plugin from '../../src/index';
 
 // The published test helper lives in `dist/`; its types are published under `src/`.
@@ -105,7 +106,7 @@ function runTransformSource(fixture: Fixture, source: string): string {
 
 // ---- linting -----------------------------------------------------------------------------------------
 
-export function lint(fixture: Fixture, source: string, ruleId: string): Linter.LintMessage[] {
+export function lint(fixture: Fixture, source: string, ruleId: string, lineWidth?: number): Linter.LintMessage[] {
   const typescript = TYPESCRIPT_EXTENSIONS.has(fixture.extension);
   const commonjs = fixture.extension === '.cjs' || fixture.extension === '.cts';
   const linter = new Linter({ configType: 'flat', cwd: process.cwd() });
@@ -119,6 +120,7 @@ export function lint(fixture: Fixture, source: string, ruleId: string): Linter.L
         ...(typescript ? { parser: tsParser as never } : {}),
         parserOptions: { ecmaFeatures: { jsx: fixture.extension !== '.ts' && fixture.extension !== '.mts' && fixture.extension !== '.cts' } },
       },
+      settings: { redis: { lineWidth } },
       rules: { [ruleId]: 'error' },
     },
   ];
@@ -187,12 +189,14 @@ export function defineFixtureTests(
         }
         expect(inputFindings.length).toBeGreaterThan(0);
 
-        // 5. the editor suggestion writes what the codemod writes: applied one report at a time, they agree.
+        // 5. the editor suggestion writes what the codemod writes: applied one report at a time, they agree
+        // (given the width the codemod reads for the file, as `settings.redis.lineWidth`).
+        const lineWidth = fileLineWidth(input.replace(/^\uFEFF/, ''), path.resolve(process.cwd(), fixture.virtualPath));
         let suggested = input;
-        let findings = inputFindings;
+        let findings = lint(fixture, input, ruleId, lineWidth).filter((message) => message.ruleId === ruleId);
         for (let round = 0; findings.length > 0 && round < 20; round++) {
           suggested = applyFirstSuggestion(suggested, findings[0]!);
-          findings = lint(fixture, suggested, ruleId).filter((message) => message.ruleId === ruleId);
+          findings = lint(fixture, suggested, ruleId, lineWidth).filter((message) => message.ruleId === ruleId);
         }
         expect(suggested).toBe(output);
       });

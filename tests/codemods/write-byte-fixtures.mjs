@@ -147,7 +147,10 @@ export const client = createClient({
 
 export const client = createClient({
   socket: {
-    reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)), // fail fast
+    reconnectStrategy: (retries: number, cause: Error) =>
+      retries >= 20
+        ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)
+        : Math.min(2 ** retries * 50, 2000), // fail fast
   },
 });
 `,
@@ -164,7 +167,14 @@ export const client = createClient({ socket: { reconnectStrategy: false } });
 `,
     output: `import { createClient } from 'redis';
 
-export const client = createClient({ socket: { reconnectStrategy: (retries, cause) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });
+export const client = createClient({
+  socket: {
+    reconnectStrategy: (retries, cause) =>
+      retries >= 20
+        ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)
+        : Math.min(2 ** retries * 50, 2000),
+  },
+});
 `,
   },
   {
@@ -185,7 +195,10 @@ module.exports = redis.createClient({
 
 module.exports = redis.createClient({
   socket: {
-    reconnectStrategy: (retries, cause) => (retries >= 20 ? new Error("Redis: gave up reconnecting after 20 attempts: " + cause.message) : Math.min(2 ** retries * 50, 2000))
+    reconnectStrategy: (retries, cause) =>
+      retries >= 20
+        ? new Error("Redis: gave up reconnecting after 20 attempts: " + cause.message)
+        : Math.min(2 ** retries * 50, 2000)
   }
 });
 `,

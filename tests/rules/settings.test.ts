@@ -51,7 +51,17 @@ describe('settings.redis', () => {
     [
       'an unknown key',
       { clientModule: ['@acme/redis'] },
-      'eslint-plugin-redis: settings.redis has an unknown key "clientModule"; the only key is "clientModules", as in { clientModules: ["@acme/redis"] }.',
+      'eslint-plugin-redis: settings.redis has an unknown key "clientModule"; the keys are "clientModules" and "lineWidth", as in { clientModules: ["@acme/redis"] }.',
+    ],
+    [
+      'lineWidth: not a positive whole number',
+      { lineWidth: 0 },
+      'eslint-plugin-redis: settings.redis.lineWidth must be a positive whole number of columns, e.g. 100, but it is the number 0.',
+    ],
+    [
+      'lineWidth: a string',
+      { lineWidth: '100' },
+      'eslint-plugin-redis: settings.redis.lineWidth must be a positive whole number of columns, e.g. 100, but it is the string "100".',
     ],
   ])('rejects %s with a message naming the setting', (_title, redis, message) => {
     expect(() => readSettings(contextWith({ redis }))).toThrow(new TypeError(message));

@@ -18,5 +18,5 @@ export function analyzeLintedFile(
 }
 
 export function lintedRemedyContext(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): RemedyContext {
-  return remedyContext(context.sourceCode.text, context.filename);
+  return remedyContext(context.sourceCode.text, context.filename, readSettings(context).lineWidth);
 }

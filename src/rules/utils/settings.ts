@@ -3,11 +3,16 @@ import type { TSESLint } from '@typescript-eslint/utils';
 export interface RedisPluginSettings {
   /** Modules that re-export node-redis factories, e.g. a team's own `@acme/redis` wrapper. */
   clientModules: string[];
+  /**
+   * Columns the lines a suggestion inserts may take before its option objects, reconnect strategy or
+   * listener call are broken across lines. No limit when unset; `redis-codemod` sets it per file.
+   */
+  lineWidth?: number;
 }
 
 const PREFIX = 'eslint-plugin-redis: settings.redis';
 const EXAMPLE = '{ clientModules: ["@acme/redis"] }';
-const KNOWN_KEYS: ReadonlySet<string> = new Set(['clientModules']);
+const KNOWN_KEYS: ReadonlySet<string> = new Set(['clientModules', 'lineWidth']);
 const DEFAULTS: RedisPluginSettings = { clientModules: [] };
 
 /** Validated once per settings object: the rules read them for every file. */
@@ -34,7 +39,7 @@ export function readSettings(context: Readonly<TSESLint.RuleContext<string, read
 function validate(raw: Record<string, unknown>): RedisPluginSettings {
   const unknownKey = Object.keys(raw).find((key) => !KNOWN_KEYS.has(key));
   if (unknownKey !== undefined) {
-    throw new TypeError(`${PREFIX} has an unknown key ${JSON.stringify(unknownKey)}; the only key is "clientModules", as in ${EXAMPLE}.`);
+    throw new TypeError(`${PREFIX} has an unknown key ${JSON.stringify(unknownKey)}; the keys are "clientModules" and "lineWidth", as in ${EXAMPLE}.`);
   }
   const clientModules = raw.clientModules === undefined ? [] : raw.clientModules;
   if (!Array.isArray(clientModules)) {
@@ -47,7 +52,11 @@ function validate(raw: Record<string, unknown>): RedisPluginSettings {
       throw new TypeError(`${PREFIX}.clientModules[${index}] must be a module name (a non-empty string), but it is ${describe(name)}.`);
     }
   });
-  return { clientModules: [...(clientModules as string[])] };
+  const { lineWidth } = raw;
+  if (lineWidth !== undefined && (!Number.isSafeInteger(lineWidth) || (lineWidth as number) <= 0)) {
+    throw new TypeError(`${PREFIX}.lineWidth must be a positive whole number of columns, e.g. 100, but it is ${describe(lineWidth)}.`);
+  }
+  return { clientModules: [...(clientModules as string[])], ...(lineWidth === undefined ? {} : { lineWidth: lineWidth as number }) };
 }
 
 function describe(value: unknown): string {

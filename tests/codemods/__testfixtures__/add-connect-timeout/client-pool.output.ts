@@ -1,3 +1,6 @@
 import { createClientPool } from 'redis';
 
-export const pool = createClientPool({ url: process.env.REDIS_URL, socket: { connectTimeout: 10000 } }, { maximum: 20 });
+export const pool = createClientPool({
+  url: process.env.REDIS_URL,
+  socket: { connectTimeout: 10000 },
+}, { maximum: 20 });

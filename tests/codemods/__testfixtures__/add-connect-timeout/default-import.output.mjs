@@ -1,3 +1,6 @@
 import redis from 'redis';
 
-export const client = redis.createClient({ url: 'redis://localhost', socket: { connectTimeout: 10000 } });
+export const client = redis.createClient({
+  url: 'redis://localhost',
+  socket: { connectTimeout: 10000 },
+});

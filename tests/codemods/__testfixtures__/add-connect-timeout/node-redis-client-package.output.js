@@ -1,3 +1,6 @@
 import { createClient } from '@node-redis/client';
 
-export const client = createClient({ url: process.env.REDIS_URL, socket: { connectTimeout: 10000 } });
+export const client = createClient({
+  url: process.env.REDIS_URL,
+  socket: { connectTimeout: 10000 },
+});

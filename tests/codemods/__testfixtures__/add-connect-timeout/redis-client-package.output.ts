@@ -1,3 +1,9 @@
 import { createClient } from '@redis/client';
 
-export const client = createClient({ name: 'reports', socket: { keepAlive: true, connectTimeout: 10000 } });
+export const client = createClient({
+  name: 'reports',
+  socket: {
+    keepAlive: true,
+    connectTimeout: 10000,
+  },
+});

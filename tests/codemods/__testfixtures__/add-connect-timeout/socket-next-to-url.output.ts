@@ -11,10 +11,21 @@ export const client = createClient({
   pingInterval: 60_000,
 });
 
-export const inline = createClient({ pingInterval: 1000, url: 'redis://b', socket: { connectTimeout: 10000 }, name: 'inline' });
+export const inline = createClient({
+  pingInterval: 1000,
+  url: 'redis://b',
+  socket: { connectTimeout: 10000 },
+  name: 'inline',
+});
 
 // No `url`: after the first connection option.
-export const named = createClient({ commandsQueueMaxLength: 100, database: 2, socket: { connectTimeout: 10000 }, name: 'jobs', pingInterval: 1000 });
+export const named = createClient({
+  commandsQueueMaxLength: 100,
+  database: 2,
+  socket: { connectTimeout: 10000 },
+  name: 'jobs',
+  pingInterval: 1000,
+});
 
 export const cluster = createCluster({
   rootNodes: [{ url: 'redis://c' }],

@@ -1,5 +1,14 @@
 import { createClient } from 'redis';
 
-export const client = await createClient({ socket: { reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } })
+export const client = await createClient({
+  socket: {
+    reconnectStrategy: (retries: number, cause: Error) =>
+      retries >= 20
+        ? new Error(
+          'Redis: gave up reconnecting after 20 attempts: ' + cause.message,
+        )
+        : Math.min(2 ** retries * 50, 2000),
+  },
+})
   .on('error', (err) => console.error(err))
   .connect();

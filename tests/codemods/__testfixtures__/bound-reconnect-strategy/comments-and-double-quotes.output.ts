@@ -5,6 +5,9 @@ export const client = createClient({
     host: "cache.internal",
 
     // fail fast instead of retrying
-    reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error("Redis: gave up reconnecting after 20 attempts: " + cause.message) : Math.min(2 ** retries * 50, 2000)), // TODO: revisit
+    reconnectStrategy: (retries: number, cause: Error) =>
+      retries >= 20
+        ? new Error("Redis: gave up reconnecting after 20 attempts: " + cause.message)
+        : Math.min(2 ** retries * 50, 2000), // TODO: revisit
   },
 });

@@ -2,4 +2,13 @@ import { createClient } from 'redis';
 
 const NO_RECONNECT = false;
 
-export const client = createClient({ socket: { reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });
+export const client = createClient({
+  socket: {
+    reconnectStrategy: (retries: number, cause: Error) =>
+      retries >= 20
+        ? new Error(
+          'Redis: gave up reconnecting after 20 attempts: ' + cause.message,
+        )
+        : Math.min(2 ** retries * 50, 2000),
+  },
+});

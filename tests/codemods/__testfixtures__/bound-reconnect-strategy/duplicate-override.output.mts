@@ -3,5 +3,14 @@ import { createClient } from 'redis';
 const client = createClient();
 await client.connect();
 
-export const worker = client.duplicate({ socket: { reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });
+export const worker = client.duplicate({
+  socket: {
+    reconnectStrategy: (retries: number, cause: Error) =>
+      retries >= 20
+        ? new Error(
+          'Redis: gave up reconnecting after 20 attempts: ' + cause.message,
+        )
+        : Math.min(2 ** retries * 50, 2000),
+  },
+});
 export { client };

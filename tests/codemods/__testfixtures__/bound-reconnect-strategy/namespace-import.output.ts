@@ -1,3 +1,12 @@
 import * as redis from 'redis';
 
-export const client = redis.createClient({ socket: { reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });
+export const client = redis.createClient({
+  socket: {
+    reconnectStrategy: (retries: number, cause: Error) =>
+      retries >= 20
+        ? new Error(
+          'Redis: gave up reconnecting after 20 attempts: ' + cause.message,
+        )
+        : Math.min(2 ** retries * 50, 2000),
+  },
+});

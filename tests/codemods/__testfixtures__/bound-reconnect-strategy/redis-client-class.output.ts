@@ -1,4 +1,18 @@
 import { RedisClient } from 'redis';
 
-export const viaCreate = RedisClient.create({ socket: { reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });
-export const viaNew = new RedisClient({ socket: { reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });
+export const viaCreate = RedisClient.create({
+  socket: {
+    reconnectStrategy: (retries: number, cause: Error) =>
+      retries >= 20
+        ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)
+        : Math.min(2 ** retries * 50, 2000),
+  },
+});
+export const viaNew = new RedisClient({
+  socket: {
+    reconnectStrategy: (retries: number, cause: Error) =>
+      retries >= 20
+        ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)
+        : Math.min(2 ** retries * 50, 2000),
+  },
+});

@@ -1,1 +1,8 @@
-module.exports = require('redis').createClient({ socket: { reconnectStrategy: (retries, cause) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });
+module.exports = require('redis').createClient({
+  socket: {
+    reconnectStrategy: (retries, cause) =>
+      retries >= 20
+        ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)
+        : Math.min(2 ** retries * 50, 2000),
+  },
+});

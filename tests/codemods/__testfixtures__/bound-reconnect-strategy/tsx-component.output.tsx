@@ -1,6 +1,13 @@
 import { createClient } from 'redis';
 
-const client = createClient({ socket: { reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });
+const client = createClient({
+  socket: {
+    reconnectStrategy: (retries: number, cause: Error) =>
+      retries >= 20
+        ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)
+        : Math.min(2 ** retries * 50, 2000),
+  },
+});
 
 export function Health() {
   return <i>{client.isReady ? 'ok' : 'down'}</i>;
