@@ -77,7 +77,7 @@ async function triage(
     if (index % FILES_PER_TICK === 0) await nextTick();
     if (signal.aborted) return undefined;
     const size = sizeToParse(file, config);
-    if (size === undefined) settle(index, processFile(file, config));
+    if (size === undefined) settle(index, await processFile(file, config));
     else (size > IN_PROCESS_MAX_BYTES ? large : small).push(index);
   }
   return { small, large };
@@ -135,7 +135,7 @@ async function runOnMainThread(
   settle: (index: number, report: FileReport) => void,
 ): Promise<void> {
   for (let index = queue.shift(); index !== undefined && !signal.aborted; index = queue.shift()) {
-    settle(index, processFile(files[index], config));
+    settle(index, await processFile(files[index], config));
     await nextTick();
   }
 }

@@ -10,6 +10,7 @@ import {
   type SkippedSite,
   type TransformName,
 } from '../codemods/api';
+import { formatLikeProject } from '../codemods/prettier';
 import { transformSource } from '../codemods/transform-source';
 import { describeFsError } from './fs-error';
 import { tooLargeReason } from './limits';
@@ -99,7 +100,7 @@ export function readSource(file: string, max: number): Source {
   }
 }
 
-export function processFile(file: FileEntry, config: ProcessConfig, gate?: WriteGate): FileReport {
+export async function processFile(file: FileEntry, config: ProcessConfig, gate?: WriteGate): Promise<FileReport> {
   const report = (status: FileStatus, extra: Partial<FileReport> = {}): FileReport => ({
     path: file.path,
     status,
@@ -138,8 +139,9 @@ export function processFile(file: FileEntry, config: ProcessConfig, gate?: Write
       error: { message: error instanceof InvalidOptionError ? message : `internal error: ${message}` },
     });
   }
-  const { applied, skipped, output } = result;
-  if (!result.changed || output === text) return report('unchanged', { skipped });
+  const { applied, skipped } = result;
+  if (!result.changed || result.output === text) return report('unchanged', { skipped });
+  const output = await formatLikeProject(file.path, text, result.output);
 
   const changed = report('changed', { applied, skipped });
   if (config.print) changed.output = output;

@@ -13,13 +13,17 @@ const gate: WriteGate = {
 
 const port = parentPort;
 if (port) {
+  // One file at a time, in the order sent: processFile awaits the project's Prettier.
+  let previous = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
-    if (request === null) {
-      port.close();
-      return;
-    }
-    const report =
-      Atomics.load(state, 0) === STOPPED ? undefined : processFile(request.file, config, gate);
-    if (report) port.postMessage({ index: request.index, report } satisfies WorkerReply);
+    previous = previous.then(async () => {
+      if (request === null) {
+        port.close();
+        return;
+      }
+      const report =
+        Atomics.load(state, 0) === STOPPED ? undefined : await processFile(request.file, config, gate);
+      if (report) port.postMessage({ index: request.index, report } satisfies WorkerReply);
+    });
   });
 }

@@ -1,6 +1,7 @@
 import type { API, FileInfo, Options } from 'jscodeshift';
 import { codemodOptions, type OptionSpec, type TransformName } from '../core/safeguards';
 import type { CodemodOptions } from './api';
+import { formatLikeProject } from './prettier';
 import { transformSource } from './transform-source';
 
 /** jscodeshift hands `--name=value` over as strings (or numbers it parsed itself); lists are comma-separated. */
@@ -27,8 +28,13 @@ export function toCodemodOptions(options: Options): CodemodOptions {
   return result as CodemodOptions;
 }
 
-/** A jscodeshift transform module for one safeguard: `npx jscodeshift -t …/dist/codemods/<transform>.js src`. */
+/**
+ * A jscodeshift transform module for one safeguard: `npx jscodeshift -t …/dist/codemods/<transform>.js src`.
+ * Asynchronous (jscodeshift awaits it) because the project's Prettier, if any, formats the result.
+ */
 export function jscodeshiftTransform(transform: TransformName) {
-  return (file: FileInfo, _api: API, options: Options): string =>
-    transformSource(file.source, file.path, [transform], toCodemodOptions(options)).output;
+  return async (file: FileInfo, _api: API, options: Options): Promise<string> => {
+    const { output } = transformSource(file.source, file.path, [transform], toCodemodOptions(options));
+    return formatLikeProject(file.path, file.source, output);
+  };
 }

@@ -47,7 +47,7 @@ export function transformSource(
   let current = first;
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const sites = current.reports.filter((report) => rules.has(report.ruleId) && !report.suppressed && report.fix);
-    const { batch, deferred } = nonOverlapping(sites.map((report) => ({ report, edit: report.fix! })));
+    const { batch, deferred } = nonOverlapping(innermostFirst(sites.map((report) => ({ report, edit: report.fix! }))));
     if (batch.length === 0) break;
     const outcome = checkedApply(current, batch, filePath, resolved.lint);
     skipped.push(...outcome.rejected.map(({ site, why }) => skip(rules, site.report, `left unchanged: ${why}`)));
@@ -95,6 +95,18 @@ function nonOverlapping(sites: readonly Site[]): { batch: Site[]; deferred: Site
     }
   }
   return { batch, deferred };
+}
+
+/**
+ * An edit that breaks an object across lines spans the reports inside it (a `reconnectStrategy: false`
+ * in its `socket`); those are remedied first, in an earlier round, so the check never has to find a
+ * report inside a rewritten span. Otherwise the order of the reports.
+ */
+function innermostFirst(sites: Site[]): Site[] {
+  const spanned = (site: Site): number =>
+    sites.filter((other) => other !== site && other.report.offset >= site.edit.range[0] && other.report.offset < site.edit.range[1]).length;
+  const counts = new Map(sites.map((site) => [site, spanned(site)]));
+  return [...sites].sort((a, b) => counts.get(a)! - counts.get(b)!);
 }
 
 function overlap(a: TextEdit, b: TextEdit): boolean {

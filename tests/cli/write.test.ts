@@ -405,10 +405,10 @@ describe('rewriteFile', () => {
     expect(listing(dir)).toEqual(['a.js']);
   });
 
-  it('a file changed on disk during a run is reported as an error and not overwritten', () => {
+  it('a file changed on disk during a run is reported as an error and not overwritten', async () => {
     const dir = makeTree({ 'a.js': CLIENT_JS }, { git: false });
     const file = path.join(dir, 'a.js');
-    const report = processFile(
+    const report = await processFile(
       { path: file, realPath: file },
       {
         transforms: ['add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy'],

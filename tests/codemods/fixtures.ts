@@ -86,16 +86,16 @@ export function typescriptOutputFiles(transforms: readonly TransformName[]): str
 
 // ---- running the transform -------------------------------------------------------------------------
 
-type TransformModule = { default: (file: FileInfo, api: API, options: Options) => string };
+type TransformModule = { default: (file: FileInfo, api: API, options: Options) => Promise<string> };
 
 /** jscodeshift's own test path: `applyTransform` (which trims its result), with the parser next-codemod picks. */
-function runUnderJscodeshift(module: TransformModule, fixture: Fixture, source: string): string {
+function runUnderJscodeshift(module: TransformModule, fixture: Fixture, source: string): Promise<string> {
   const parser = fixture.extension === '.ts' || fixture.extension === '.mts' || fixture.extension === '.cts' ? 'ts' : 'tsx';
-  return applyTransform(module.default as Transform, {}, { path: fixture.virtualPath, source }, { parser });
+  return applyTransform(module.default as Transform, {}, { path: fixture.virtualPath, source }, { parser }) as unknown as Promise<string>;
 }
 
 /** The transform module called the way jscodeshift's worker calls it, without trimming. */
-function runModule(module: TransformModule, fixture: Fixture, source: string): string {
+function runModule(module: TransformModule, fixture: Fixture, source: string): Promise<string> {
   const api = { jscodeshift: undefined, j: undefined, stats: () => {}, report: () => {} } as unknown as API;
   return module.default({ path: fixture.virtualPath, source }, api, {});
 }
@@ -163,18 +163,18 @@ export function defineFixtureTests(
     for (const fixture of fixtures) {
       // A fixture that shows a detection bug fails until the bug is fixed; then `it.fails` itself fails.
       const test = fixture.name in knownBugs ? it.fails : it;
-      test(fixture.name, () => {
+      test(fixture.name, async () => {
         const { input, output } = fixture;
         assertExactBytes(fixture);
 
         // 1. input → output, exactly.
         expect(runTransformSource(fixture, input)).toBe(output);
-        expect(runModule(module, fixture, input)).toBe(output);
-        expect(runUnderJscodeshift(module, fixture, input)).toBe(output.trim());
+        expect(await runModule(module, fixture, input)).toBe(output);
+        expect(await runUnderJscodeshift(module, fixture, input)).toBe(output.trim());
 
         // 2. idempotent.
         expect(runTransformSource(fixture, output)).toBe(output);
-        expect(runModule(module, fixture, output)).toBe(output);
+        expect(await runModule(module, fixture, output)).toBe(output);
 
         // 3. the output parses for ESLint.
         const outputMessages = lint(fixture, output, ruleId);

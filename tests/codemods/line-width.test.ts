@@ -84,3 +84,37 @@ describe('inserted code keeps within the width', () => {
     expect(output).toBe(commented.replace('env.URL, ', 'env.URL, socket: { connectTimeout: 10000 }, '));
   });
 });
+
+describe('every safeguard on one client', () => {
+  it('breaks the object once and puts each remedy in it (the README example)', () => {
+    const input = [
+      "import { createClient } from 'redis';",
+      '',
+      'export const cache = createClient({ url: process.env.REDIS_URL, socket: { reconnectStrategy: false } });',
+      'await cache.connect();',
+      '',
+    ].join('\n');
+    const file = write('readme/src/cache.ts', input);
+    const result = transformSource(input, file, ['add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy'], { cwd: path.join(dir, 'readme') });
+    expect(result.skipped).toEqual([]);
+    expect(result.output).toBe(
+      [
+        "import { createClient } from 'redis';",
+        '',
+        'export const cache = createClient({',
+        '  url: process.env.REDIS_URL,',
+        '  socket: {',
+        '    reconnectStrategy: (retries: number, cause: Error) =>',
+        '      retries >= 20',
+        "        ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)",
+        '        : Math.min(2 ** retries * 50, 2000),',
+        '    connectTimeout: 10000,',
+        '  },',
+        '});',
+        "cache.on('error', (err) => console.error('Redis client error:', err));",
+        'await cache.connect();',
+        '',
+      ].join('\n'),
+    );
+  });
+});
