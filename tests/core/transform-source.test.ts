@@ -37,7 +37,7 @@ describe('transformSource', () => {
 
   it('runs the transforms in a fixed order and says which changed the file', () => {
     const source = "import { createClient } from 'redis';\nconst client = createClient({ socket: { reconnectStrategy: false } });\nawait client.connect();\n";
-    const result = transformSource(source, 'src/cache.mjs', ['bound-reconnect-strategy', 'add-error-listener']);
+    const result = transformSource(source, 'src/cache.mjs', ['bound-reconnect-strategy', 'add-error-listener'], { lineWidth: 1000 }); // one line per remedy: line-width.test.ts covers breaking
     expect(result.applied).toEqual(['add-error-listener', 'bound-reconnect-strategy']);
     expect(result.output).toBe(
       [
@@ -83,6 +83,7 @@ describe('transformSource', () => {
   it('uses a custom handler, timeout and retry bound', () => {
     const source = "import { createClient } from 'redis';\nconst client = createClient({ socket: { reconnectStrategy: false } });\nawait client.connect();\n";
     const { output } = transformSource(source, 'src/cache.ts', ALL, {
+      lineWidth: 1000,
       errorHandler: " (err) => logger.error({ err }, 'redis error') ",
       connectTimeout: 2500,
       maxRetries: 3,
