@@ -12,7 +12,7 @@ import {
   cleanTrees,
   ensureBuilt,
   expected,
-  lines,
+  outputLines,
   makeTree,
   read,
   run,
@@ -221,7 +221,7 @@ describe('--json', () => {
     const result = transformSource(source, path.join(dir, 'a.js'), undefined, { cwd: dir });
     const json = JSON.parse(run(dir, ['--json', '--dry']).stdout);
     expect(json.files[0].skipped).toEqual(result.skipped);
-    const human = lines(run(dir, ['--dry']).stderr);
+    const human = outputLines(run(dir, ['--dry']).stderr);
     for (const site of result.skipped) {
       expect(human).toContain(`a.js:${site.line}:${site.column}: ${site.transform} skipped: ${site.reason}`);
     }

@@ -214,8 +214,8 @@ export function isChattrAvailable(): boolean {
   return ok;
 }
 
-/** stderr lines without the trailing empty one. */
-export function lines(text: string): string[] {
+/** The lines a command printed, without the empty one after the last newline. */
+export function outputLines(text: string): string[] {
   return text.split('\n').slice(0, -1);
 }
 
