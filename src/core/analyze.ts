@@ -6,11 +6,14 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { ClientOptionsReader, type ConnectTimeoutProblem, type DisabledReconnect, type OptionInsertion } from './client-options';
 import { RedisClientAnalysis, type RedisOwner } from './find-clients';
 import { mayUseRedis } from './redis-modules';
+import { versionOfModule, type ProjectRedisVersions, type RedisVersion } from './redis-version';
 
 export interface FileAnalysis {
   owners: readonly RedisOwner[];
   clients: RedisClientAnalysis;
   options: ClientOptionsReader;
+  /** The node-redis version of each module the file may load (nothing known when none was given). */
+  versions: ProjectRedisVersions;
 }
 
 export interface AnalyzeInput {
@@ -18,14 +21,18 @@ export interface AnalyzeInput {
   scopeManager: TSESLint.Scope.ScopeManager | null;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
   sourceText: string;
+  /** Wrapper modules and npm aliases that load node-redis. */
   clientModules: readonly string[];
+  versions?: ProjectRedisVersions;
 }
+
+const NOTHING_KNOWN: ProjectRedisVersions = { modules: new Map(), main: undefined, key: 'unknown' };
 
 const cache = new WeakMap<TSESTree.Program, Map<string, FileAnalysis | undefined>>();
 
 /** Analyzes a file once per AST and settings; undefined when the file cannot create a node-redis owner. */
 export function analyzeFile(input: AnalyzeInput): FileAnalysis | undefined {
-  const settingsKey = input.clientModules.join('\0');
+  const settingsKey = `${input.clientModules.join('\0')}\u0001${input.versions?.key ?? NOTHING_KNOWN.key}`;
   let perSettings = cache.get(input.ast);
   if (!perSettings) {
     perSettings = new Map();
@@ -37,11 +44,16 @@ export function analyzeFile(input: AnalyzeInput): FileAnalysis | undefined {
   return analysis;
 }
 
-function analyzeUncached({ scopeManager, ...input }: AnalyzeInput): FileAnalysis | undefined {
+function analyzeUncached({ scopeManager, versions = NOTHING_KNOWN, ...input }: AnalyzeInput): FileAnalysis | undefined {
   if (!scopeManager || !mayUseRedis(input.sourceText, input.clientModules)) return undefined;
   const clients = new RedisClientAnalysis({ ...input, scopeManager });
   if (clients.owners.length === 0) return undefined;
-  return { owners: clients.owners, clients, options: new ClientOptionsReader(clients.values) };
+  return { owners: clients.owners, clients, options: new ClientOptionsReader(clients.values), versions };
+}
+
+/** The node-redis version an owner is created with, when the project says. */
+export function ownerVersion(analysis: FileAnalysis, owner: RedisOwner): RedisVersion | undefined {
+  return versionOfModule(analysis.versions, owner.moduleName);
 }
 
 export type ErrorListenerProblem = 'missingErrorListener' | 'missingDuplicateErrorListener' | 'onceOnly';

@@ -34,6 +34,8 @@ export interface RedisOwner {
   factory: string;
   /** For `duplicate()` and `createPool()`: the owner it was made from. */
   parent?: RedisOwner;
+  /** The module the factory was loaded from (`redis`, an npm alias, a wrapper in `clientModules`). */
+  moduleName: string;
   /** Written against the v2/v3 API (`createClient(port, host)`, snake_case options). */
   legacy: boolean;
   errorListener: ErrorListenerState;
@@ -91,45 +93,49 @@ export class RedisClientAnalysis {
   private findFactoryCalls(): void {
     const traceMap = buildTraceMap(this.input.clientModules);
     const tracker = createFactoryTracker(this.values.globalScope);
-    const references: FoundFactoryReference[] = [...tracker.iterateEsmReferences(traceMap)];
+    const references: (FoundFactoryReference & { moduleName: string })[] = [];
+    for (const reference of tracker.iterateEsmReferences(traceMap)) references.push({ ...reference, moduleName: reference.path[0]! });
     for (const { node, moduleName } of this.values.moduleLoads) {
       const moduleMap = traceMap[moduleName];
       if (!moduleMap) continue;
+      const add = (found: Iterable<FoundFactoryReference>) => {
+        for (const reference of found) references.push({ ...reference, moduleName });
+      };
       if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
         for (const reference of this.values.findVariable(node.id)?.references ?? []) {
-          if (reference.isRead()) references.push(...tracker.iteratePropertyReferences(reference.identifier, moduleMap));
+          if (reference.isRead()) add(tracker.iteratePropertyReferences(reference.identifier, moduleMap));
         }
       } else {
         // `await import('redis')` is the module; `require('redis')` is the module itself.
         const start = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
-        references.push(...tracker.iteratePropertyReferences(start, moduleMap));
+        add(tracker.iteratePropertyReferences(start, moduleMap));
       }
     }
-    for (const { node, info } of references) {
+    for (const { node, info, moduleName } of references) {
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
-      if (info.curried) this.addCurriedFactory(node as TSESTree.CallExpression, info);
-      else this.addOwner(node, info.kind, info.factory);
+      if (info.curried) this.addCurriedFactory(node as TSESTree.CallExpression, info, moduleName);
+      else this.addOwner(node, info.kind, info.factory, moduleName);
     }
   }
 
   /** `RedisClient.factory(config)` returns a function; each call of it creates an owner. */
-  private addCurriedFactory(factoryCall: TSESTree.CallExpression, info: FactoryInfo): void {
+  private addCurriedFactory(factoryCall: TSESTree.CallExpression, info: FactoryInfo, moduleName: string): void {
     const { parent, child } = valueParent(factoryCall);
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child) {
-      this.addOwner(parent, info.kind, info.factory);
+      this.addOwner(parent, info.kind, info.factory, moduleName);
       return;
     }
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
       for (const reference of this.values.findVariable(parent.id)?.references ?? []) {
         const use = valueParent(reference.identifier);
         if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use.child) {
-          this.addOwner(use.parent, info.kind, info.factory);
+          this.addOwner(use.parent, info.kind, info.factory, moduleName);
         }
       }
     }
   }
 
-  private addOwner(node: OwnerNode, kind: OwnerKind, factory: string, parent?: RedisOwner): RedisOwner {
+  private addOwner(node: OwnerNode, kind: OwnerKind, factory: string, moduleName: string, parent?: RedisOwner): RedisOwner {
     const existing = this.ownerByNode.get(node);
     if (existing) return existing;
     const owner: RedisOwner = {
@@ -137,6 +143,7 @@ export class RedisClientAnalysis {
       kind,
       factory,
       parent,
+      moduleName,
       legacy: parent ? parent.legacy : this.isLegacyCall(node, kind),
       errorListener: 'none',
     };
@@ -185,7 +192,7 @@ export class RedisClientAnalysis {
       const derive = DERIVED_FACTORIES[method];
       if (derive) {
         const parent = this.ownersOf(receiver).find((candidate) => derive(candidate.kind));
-        return parent ? [this.addOwner(call, derive(parent.kind)!, method, parent)] : [];
+        return parent ? [this.addOwner(call, derive(parent.kind)!, method, parent.moduleName, parent)] : [];
       }
     }
     return this.values
