@@ -15,7 +15,8 @@ interface RuleDefinition<MessageIds extends string, Options extends readonly unk
   name: string;
   meta: Omit<TSESLint.RuleMetaData<MessageIds, RedisRuleDocs, Options>, 'docs' | 'defaultOptions'> & {
     docs: RedisRuleDocs;
-    defaultOptions: Options;
+    /** Required with a schema; a rule without options has none. */
+    defaultOptions?: Options;
   };
   /** `options()` gives the rule's options merged over `meta.defaultOptions`, computed on first use. */
   create(context: RuleContext<MessageIds, Options>, options: () => Options): TSESLint.RuleListener;
@@ -36,7 +37,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
     meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
     create(context) {
       let options: Options | undefined;
-      return create(context, () => (options ??= ESLintUtils.applyDefault(meta.defaultOptions, context.options) as Options));
+      return create(context, () => (options ??= ESLintUtils.applyDefault(meta.defaultOptions ?? ([] as unknown as Options), context.options) as Options));
     },
   };
 }
