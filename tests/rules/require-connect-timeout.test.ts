@@ -168,6 +168,54 @@ ruleTester.run('require-connect-timeout', rule, {
       'createClient({ socket: { connectTimeout: 1000 } }).duplicate',
       'createClient({ socket: { connectTimeout: 1000 } }).duplicate({ socket: { host: "replica", connectTimeout: 10000 } });',
     ),
+    {
+      name: 'a top-level connectTimeout is ignored: the suggestion moves it into socket',
+      code: lines(IMPORT, 'createClient({ url, connectTimeout: 5000 });'),
+      errors: [
+        {
+          messageId: 'topLevelTimeout',
+          data: { kind: 'client', prefix: '' },
+          line: 2,
+          column: 1,
+          endColumn: 13,
+          suggestions: [{ messageId: 'moveConnectTimeout', output: lines(IMPORT, 'createClient({ url, socket: { connectTimeout: 5000 } });') }],
+        },
+      ],
+    },
+    {
+      name: 'a top-level connectTimeout beside a socket moves into it',
+      code: lines(IMPORT, 'createClient({ connectTimeout: 5000, socket: { host } });'),
+      errors: [
+        {
+          messageId: 'topLevelTimeout',
+          data: { kind: 'client', prefix: '' },
+          line: 2,
+          column: 1,
+          suggestions: [{ messageId: 'moveConnectTimeout', output: lines(IMPORT, 'createClient({ socket: { host, connectTimeout: 5000 } });') }],
+        },
+      ],
+    },
+    {
+      name: "a cluster's defaults.connectTimeout",
+      code: lines(IMPORT, 'createCluster({ rootNodes: [], defaults: { connectTimeout: 1000 } });'),
+      errors: [
+        {
+          messageId: 'topLevelTimeout',
+          data: { kind: 'cluster', prefix: 'defaults.' },
+          line: 2,
+          column: 1,
+          suggestions: [{ messageId: 'moveConnectTimeout', output: lines(IMPORT, 'createCluster({ rootNodes: [], defaults: { socket: { connectTimeout: 1000 } } });') }],
+        },
+      ],
+    },
+    {
+      name: 'a top-level connectTimeout in options shared by two clients: reported, not moved and never added a second time',
+      code: lines(IMPORT, 'const options = { url, connectTimeout: 5000 };', 'createClient(options);', 'createClient(options);'),
+      errors: [
+        { messageId: 'topLevelTimeout', data: { kind: 'client', prefix: '' }, line: 3, column: 1, suggestions: [] },
+        { messageId: 'topLevelTimeout', data: { kind: 'client', prefix: '' }, line: 4, column: 1, suggestions: [] },
+      ],
+    },
     invalid('suggestedTimeout option', 'createClient({ url });', 'missingTimeout', 'createClient', 'createClient({ url, socket: { connectTimeout: 2500 } });', 2500),
     invalid('TypeScript satisfies', 'createClient({ url } satisfies object);', 'missingTimeout', 'createClient', 'createClient({ url, socket: { connectTimeout: 10000 } } satisfies object);'),
     {
