@@ -9,6 +9,7 @@ import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index';
+import { safeguardOfRule } from '../src/core/safeguards';
 import { rules } from '../src/rules';
 
 type RuleName = keyof typeof rules;
@@ -266,16 +267,10 @@ describe('rule docs', () => {
       }
     });
 
-    // no-legacy-options gets its transform (migrate-legacy-options) with the codemod engine that applies its edits.
-    const transform: string | undefined = (
-      {
-        'require-error-listener': 'add-error-listener',
-        'require-connect-timeout': 'add-connect-timeout',
-        'no-disabled-reconnect': 'bound-reconnect-strategy',
-      } as Partial<Record<RuleName, string>>
-    )[ruleName];
-    it.skipIf(transform === undefined)('mentions the matching codemod', () => {
-      expect(docOf(ruleName).text).toContain(`redis-codemod --transform ${transform}`);
+    it('mentions the matching codemod', () => {
+      const safeguard = safeguardOfRule(ruleName);
+      if (!safeguard) return;
+      expect(docOf(ruleName).text).toContain(`redis-codemod --transform ${safeguard.transform}`);
     });
   });
 });

@@ -1,4 +1,4 @@
-import rule, { type MessageIds } from '../../src/rules/no-legacy-options';
+import rule from '../../src/rules/no-legacy-options';
 import { projectFile, redisProject } from './project-trees';
 import { lines, ruleTester } from './rule-tester';
 
@@ -7,6 +7,16 @@ const V3 = redisProject('^3.1.2');
 const V4 = redisProject('^4.6.0');
 const V5 = redisProject('^5.8.2');
 
+type MessageIds =
+  | 'positionalArguments'
+  | 'topLevelSocketOption'
+  | 'renamedOption'
+  | 'offlineQueueOption'
+  | 'retryStrategyOption'
+  | 'connectTimeoutOption'
+  | 'snakeCaseOption'
+  | 'socketUrl'
+  | 'legacyModeRemoved';
 type SuggestionId = 'useOptionsObject' | 'moveIntoSocket' | 'renameOption' | 'invertOfflineQueue' | 'moveUrlOut';
 
 /**

@@ -1,0 +1,59 @@
+import { findMissingConnectTimeouts, ownerReportNode, type ConnectTimeoutFinding, type FileAnalysis } from '../analyze';
+import type { ConnectTimeoutProblem } from '../client-options';
+import { legacyOptionEdits } from '../legacy-option-remedies';
+import { clientOptionsPrefix, topLevelConnectTimeout, type LegacyOptionFinding } from '../legacy-options';
+import { OWNER_LABEL } from '../redis-modules';
+import { DEFAULT_CONNECT_TIMEOUT_MS, connectTimeoutEdits, type RemedyContext } from '../remedies';
+import type { Safeguard, SafeguardReport, UnseenSite } from './types';
+
+const MISSING_IN_SOCKET = new Set<ConnectTimeoutProblem>(['missingTimeout', 'missingClusterTimeout', 'missingSentinelTimeout']);
+
+/** The `connectTimeout` written beside `socket` instead of in it, when that is why the check found none. */
+function misplacedTimeout(analysis: FileAnalysis, finding: ConnectTimeoutFinding): LegacyOptionFinding | undefined {
+  return MISSING_IN_SOCKET.has(finding.problem) ? topLevelConnectTimeout(analysis, finding.owner) : undefined;
+}
+
+/** v4+ ignores it there: say so, and move it (never add a second one in `socket`). */
+function misplacedReport(finding: ConnectTimeoutFinding, misplaced: LegacyOptionFinding, remedy: RemedyContext): SafeguardReport {
+  return {
+    node: finding.reportNode,
+    messageId: 'topLevelTimeout',
+    data: { kind: OWNER_LABEL[finding.owner.kind], prefix: clientOptionsPrefix(finding.owner) },
+    remedy: misplaced.remedy && { messageId: 'moveConnectTimeout', edits: legacyOptionEdits(misplaced, remedy) },
+  };
+}
+
+/** Rule `require-connect-timeout`, transform `add-connect-timeout`. */
+export const connectTimeout: Safeguard<'require-connect-timeout', 'add-connect-timeout'> = {
+  rule: 'require-connect-timeout',
+  transform: 'add-connect-timeout',
+  summary: 'socket: { connectTimeout } in the client options',
+  options: [
+    {
+      name: 'connectTimeout',
+      type: 'positive-integer',
+      default: DEFAULT_CONNECT_TIMEOUT_MS,
+      placeholder: '<ms>',
+      description: 'Milliseconds the remedy writes as `connectTimeout` (default 10000).',
+      deprecated: { ruleOption: 'suggestedTimeout' },
+    },
+  ],
+  check({ analysis, remedy, options }) {
+    const milliseconds = options.connectTimeout as number;
+    return findMissingConnectTimeouts(analysis).map((finding) => {
+      const misplaced = misplacedTimeout(analysis, finding);
+      if (misplaced) return misplacedReport(finding, misplaced, remedy);
+      return {
+        node: finding.reportNode,
+        messageId: finding.problem,
+        data: { kind: OWNER_LABEL[finding.owner.kind] },
+        remedy: { messageId: 'addConnectTimeout', data: { milliseconds }, edits: connectTimeoutEdits(finding, remedy, milliseconds) },
+      };
+    });
+  },
+  unseen({ analysis }) {
+    const sites: UnseenSite[] = [];
+    findMissingConnectTimeouts(analysis, (owner, reason) => sites.push({ node: ownerReportNode(owner), reason }));
+    return sites;
+  },
+};
