@@ -46,6 +46,19 @@ const RENAMED_OPTIONS: Readonly<Record<string, string>> = { db: 'database', auth
 const OFFLINE_QUEUE_KEYS = new Set(['enable_offline_queue', 'enableOfflineQueue']);
 const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 
+const MAX_CANDIDATE_KEYS = 32;
+const MAX_SPREAD_OBJECTS = 16;
+
+function isIgnoredOptionName(key: string): boolean {
+  return (
+    SOCKET_OPTION_KEYS.has(key) ||
+    RENAMED_OPTIONS[key] !== undefined ||
+    OFFLINE_QUEUE_KEYS.has(key) ||
+    key === 'legacyMode' ||
+    SNAKE_CASE.test(key)
+  );
+}
+
 /** Where each kind of owner passes client options on: the call's own options, or a part of them. */
 const CLIENT_OPTION_PATHS: Record<RedisOwner['kind'], readonly (readonly string[])[]> = {
   client: [[]],
@@ -161,18 +174,22 @@ class OwnerOptions {
     return { owner: this.owner, problem, node: property.key, key, replacement, remedy };
   }
 
-  /** The keys written in the options and in the same-file objects spread into them (the lookup decides which count). */
-  private candidateKeys(expression: Node, seen = new Set<Node>()): Set<string> {
-    const keys = new Set<string>();
+  /**
+   * The ignored-option names written in the options and in the same-file objects spread into them; the
+   * lookup then decides which of them count. At most MAX_CANDIDATE_KEYS, so that the lookups (each
+   * linear in the object's size) stay linear in total however large the object is.
+   */
+  private candidateKeys(expression: Node, keys = new Set<string>(), seen = new Set<Node>()): Set<string> {
     const object = this.analysis.clients.values.resolveConstant(expression);
-    if (object.type !== AST_NODE_TYPES.ObjectExpression || seen.has(object) || seen.size > 16) return keys;
+    if (object.type !== AST_NODE_TYPES.ObjectExpression || seen.has(object) || seen.size > MAX_SPREAD_OBJECTS) return keys;
     seen.add(object);
     for (const member of object.properties) {
+      if (keys.size >= MAX_CANDIDATE_KEYS) break;
       if (member.type === AST_NODE_TYPES.SpreadElement) {
-        for (const key of this.candidateKeys(member.argument, seen)) keys.add(key);
+        this.candidateKeys(member.argument, keys, seen);
       } else {
         const key = propertyKeyName(member);
-        if (key !== undefined) keys.add(key);
+        if (key !== undefined && isIgnoredOptionName(key)) keys.add(key);
       }
     }
     return keys;
