@@ -46,14 +46,14 @@ export function analyzeFile(input: AnalyzeInput): FileAnalysis | undefined {
 
 function analyzeUncached({ scopeManager, versions = NOTHING_KNOWN, ...input }: AnalyzeInput): FileAnalysis | undefined {
   if (!scopeManager || !mayUseRedis(input.sourceText, input.clientModules)) return undefined;
-  const clients = new RedisClientAnalysis({ ...input, scopeManager });
+  const clients = new RedisClientAnalysis({ ...input, scopeManager, versionOf: (moduleName) => versionOfModule(versions, moduleName) });
   if (clients.owners.length === 0) return undefined;
   return { owners: clients.owners, clients, options: new ClientOptionsReader(clients.values), versions };
 }
 
 /** The node-redis version an owner is created with, when the project says. */
-export function ownerVersion(analysis: FileAnalysis, owner: RedisOwner): RedisVersion | undefined {
-  return versionOfModule(analysis.versions, owner.moduleName);
+export function ownerVersion(owner: RedisOwner): RedisVersion | undefined {
+  return owner.version;
 }
 
 export type ErrorListenerProblem = 'missingErrorListener' | 'missingDuplicateErrorListener' | 'onceOnly';
@@ -65,7 +65,7 @@ export interface ErrorListenerFinding {
 
 export function findMissingErrorListeners(analysis: FileAnalysis): ErrorListenerFinding[] {
   return analysis.owners
-    .filter((owner) => owner.errorListener !== 'persistent')
+    .filter((owner) => owner.errorListener !== 'persistent' && !owner.inert)
     .map((owner) => ({
       owner,
       problem:
@@ -92,6 +92,7 @@ export function findMissingConnectTimeouts(
 ): ConnectTimeoutFinding[] {
   const findings: ConnectTimeoutFinding[] = [];
   for (const owner of analysis.owners) {
+    if (owner.inert) continue;
     const check = analysis.options.checkConnectTimeout(owner);
     if (check.status === 'unknown') onUnseen(owner, check.reason);
     if (check.status !== 'problem') continue;

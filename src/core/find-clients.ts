@@ -18,6 +18,7 @@ import {
   type FoundFactoryReference,
   type OwnerKind,
 } from './redis-modules';
+import type { RedisVersion } from './redis-version';
 import { SameFileValues, type ParsedProgram } from './same-file-values';
 
 type Node = TSESTree.Node;
@@ -36,13 +37,24 @@ export interface RedisOwner {
   parent?: RedisOwner;
   /** The module the factory was loaded from (`redis`, an npm alias, a wrapper in `clientModules`). */
   moduleName: string;
-  /** Written against the v2/v3 API (`createClient(port, host)`, snake_case options). */
+  /** The node-redis version the project declares for its module, when it is known. */
+  version?: RedisVersion;
+  /** Written against the v2/v3 API: by the version, or when it is unknown by the syntax (`createClient(port, host)`). */
   legacy: boolean;
+  /** The file calls `connect()` on it. */
+  connected: boolean;
+  /**
+   * A v4+ owner that is never connected and never exported or returned, nor any duplicate of it: it opens
+   * no socket and emits no 'error' (a test double for `jest.spyOn`), so nothing is asked of it.
+   */
+  inert: boolean;
   errorListener: ErrorListenerState;
 }
 
 export interface AnalysisInput extends ParsedProgram {
   clientModules: readonly string[];
+  /** The version of a node-redis module in this project (undefined when unknown). */
+  versionOf?: (moduleName: string) => RedisVersion | undefined;
 }
 
 /**
@@ -64,7 +76,7 @@ export class RedisClientAnalysis {
       if (method !== undefined && DERIVED_FACTORIES[method]) this.ownersOf(call);
     }
     this.markListeners();
-    this.inferLegacyApi();
+    this.decideApi();
   }
 
   /** The owners an expression may evaluate to. */
@@ -145,6 +157,8 @@ export class RedisClientAnalysis {
       parent,
       moduleName,
       legacy: parent ? parent.legacy : this.isLegacyCall(node, kind),
+      connected: false,
+      inert: false,
       errorListener: 'none',
     };
     this.ownerByNode.set(node, owner);
@@ -232,26 +246,50 @@ export class RedisClientAnalysis {
   }
 
   /**
-   * An argument-less `createClient()` carries no sign of its API version. It is v3 code when the file
-   * clearly uses the v3 API elsewhere, or when the file uses the client without ever `connect()`ing it
-   * (v3 connects by itself; a v4+ client is useless until connected). A client that is exported or
-   * returned unconnected is taken as v4+: the code that receives it may connect it.
+   * Which API each owner is written against: the project's declared version decides; only where it is
+   * unknown does the syntax. There an argument-less `createClient()` is v3 code when the file clearly
+   * uses the v3 API elsewhere, or when the file uses the client without ever `connect()`ing it (v3
+   * connects by itself; a v4+ client is useless until connected), unless it is exported or returned
+   * unconnected (the code that receives it may connect it). A `connect()` call is v4+ evidence.
    */
-  private inferLegacyApi(): void {
+  private decideApi(): void {
     const connected = new Set(
       this.values.calls.filter((call) => calledMethodName(call) === 'connect').flatMap((call) => this.ownersOf(receiverOf(call))),
     );
-    const fileUsesV3 = this.owners.some((owner) => owner.legacy && !owner.parent);
     for (const owner of this.owners) {
-      if (owner.kind !== 'client' || owner.parent || owner.node.arguments.length > 0) continue;
-      if (fileUsesV3) owner.legacy = true;
-      else if (!connected.has(owner)) {
-        const route = this.escapeRoute(owner);
-        owner.legacy = route !== 'exported' && route !== 'returned';
+      owner.connected = connected.has(owner);
+      owner.version = this.input.versionOf?.(owner.moduleName);
+    }
+    const fileUsesV3 = this.owners.some((owner) => !owner.version && owner.legacy && !owner.parent);
+    // A duplicate copies its parent's options: a parent whose duplicate connects is not inert either.
+    const live = new Set(this.owners.filter((owner) => owner.connected || this.leavesFile(owner)).flatMap(lineage));
+    for (const owner of this.owners) {
+      if (owner.version) {
+        owner.legacy = owner.version.major < 4;
+        owner.inert = !owner.legacy && !live.has(owner);
+      } else if (lineage(owner).some((one) => one.connected)) {
+        owner.legacy = false;
+      } else if (owner.kind === 'client' && !owner.parent && owner.node.arguments.length === 0) {
+        owner.legacy = fileUsesV3 || !this.leavesFile(owner);
       }
     }
-    for (const owner of this.owners) if (owner.parent?.legacy) owner.legacy = true;
+    for (const owner of this.owners) {
+      if (!owner.version && owner.parent?.legacy && !lineage(owner).some((one) => one.connected)) owner.legacy = true;
+    }
   }
+
+  /** Exported or returned: the code that receives it may connect it (code it is passed to is taken not to). */
+  private leavesFile(owner: RedisOwner): boolean {
+    const route = this.escapeRoute(owner);
+    return route === 'exported' || route === 'returned';
+  }
+}
+
+/** The owner and the owners it was made from (`duplicate()` of a client). */
+export function lineage(owner: RedisOwner): RedisOwner[] {
+  const owners: RedisOwner[] = [];
+  for (let current: RedisOwner | undefined = owner; current; current = current.parent) owners.push(current);
+  return owners;
 }
 
 function receiverOf(call: TSESTree.CallExpression): Node {

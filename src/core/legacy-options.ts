@@ -6,8 +6,8 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ownerVersion, type FileAnalysis } from './analyze';
-import { calledMethodName, propertyKeyName, unwrap } from './ast';
-import type { RedisOwner } from './find-clients';
+import { propertyKeyName } from './ast';
+import { lineage, type RedisOwner } from './find-clients';
 import { planOptionRemedy, type OptionRemedy, type OptionsSite } from './legacy-option-plans';
 import { positionalArgumentsOf, type PositionalArguments } from './legacy-positional';
 
@@ -69,11 +69,10 @@ const CLIENT_OPTION_PATHS: Record<RedisOwner['kind'], readonly (readonly string[
 
 /** Every ignored option of every v4+ owner in the file; an option shared by several owners is reported once. */
 export function findLegacyOptions(analysis: FileAnalysis): LegacyOptionFinding[] {
-  const connected = connectedOwners(analysis);
   const byNode = new Map<Node, LegacyOptionFinding>();
   for (const owner of analysis.owners) {
-    const version = ownerVersion(analysis, owner);
-    const api = version ? (version.major >= 4 ? 'v4+' : 'v2/v3') : apiFromSyntax(owner, connected);
+    const version = ownerVersion(owner);
+    const api = version ? (version.major >= 4 ? 'v4+' : 'v2/v3') : apiFromSyntax(owner);
     if (api === 'v2/v3') continue;
     for (const finding of new OwnerOptions(analysis, owner, (version?.major ?? 4) >= 5).findings()) {
       if (api === 'unknown' && !V4_ONLY_SPELLINGS.has(finding.key)) continue;
@@ -201,27 +200,9 @@ class OwnerOptions {
  * v2/v3-style syntax shows v3 code. Code that shows neither is only checked for spellings no v2/v3 code
  * uses (`host`, `tls`, `db` and a URL string are right in v3).
  */
-function apiFromSyntax(owner: RedisOwner, connected: ReadonlySet<RedisOwner>): 'v4+' | 'v2/v3' | 'unknown' {
-  if (lineage(owner).some((one) => connected.has(one))) return 'v4+';
+function apiFromSyntax(owner: RedisOwner): 'v4+' | 'v2/v3' | 'unknown' {
+  if (lineage(owner).some((one) => one.connected)) return 'v4+';
   return owner.legacy ? 'v2/v3' : 'unknown';
 }
 
 const V4_ONLY_SPELLINGS = new Set(['connectTimeout', 'reconnectStrategy', 'keepAlive', 'noDelay', 'enableOfflineQueue', 'url']);
-
-/** The owner and the owners it was made from (`duplicate()` of a client). */
-function lineage(owner: RedisOwner): RedisOwner[] {
-  const owners: RedisOwner[] = [];
-  for (let current: RedisOwner | undefined = owner; current; current = current.parent) owners.push(current);
-  return owners;
-}
-
-/** Owners on which the file calls `connect()`: only v4+ clients need it, so it is evidence of the v4+ API. */
-function connectedOwners(analysis: FileAnalysis): Set<RedisOwner> {
-  const connected = new Set<RedisOwner>();
-  for (const call of analysis.clients.values.calls) {
-    if (calledMethodName(call) !== 'connect') continue;
-    const callee = unwrap(call.callee) as TSESTree.MemberExpression;
-    for (const owner of analysis.clients.ownersOf(callee.object)) connected.add(owner);
-  }
-  return connected;
-}

@@ -70,6 +70,7 @@ describe('transformSource', () => {
       "import { createClient } from 'redis';",
       '// eslint-disable-next-line redis/require-error-listener -- short-lived script',
       "const client = createClient({ socket: { connectTimeout: 1000 } });",
+      'await client.connect();',
       '',
     ].join('\n');
     const result = transformSource(source, 'src/script.js', ALL);
@@ -141,7 +142,7 @@ describe('transformSource: edits that keep the meaning (ASI, `new X`, listeners 
   it.each([
     [
       'an assignment in a one-line arrow body without semicolons',
-      "import { createClient } from 'redis'\nlet client\nbeforeEach(() => { client = createClient() })\nafterEach(() => client.quit())\n",
+      "import { createClient } from 'redis'\nlet client\nbeforeEach(() => { client = createClient() })\nbeforeEach(() => client.connect())\nafterEach(() => client.quit())\n",
       `beforeEach(() => { client = createClient(); ${listener} })`,
     ],
     [
