@@ -3,17 +3,41 @@
  * parsed file (cached, so the three rules share it), and the findings each safeguard cares about.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ClientOptionsReader, type ConnectTimeoutProblem, type DisabledReconnect, type OptionInsertion } from './client-options';
+import { AnalysisLimitReached, type AnalysisLimit } from './budget';
+import {
+  ClientOptionsReader,
+  type ConnectTimeoutCheck,
+  type ConnectTimeoutProblem,
+  type DisabledReconnect,
+  type OptionInsertion,
+} from './client-options';
+import type { EscapeRoute } from './escapes';
 import { RedisClientAnalysis, type RedisOwner } from './find-clients';
+import { legacyOptionsOf, topLevelConnectTimeout, type LegacyOptionFinding } from './legacy-options';
 import { mayUseRedis } from './redis-modules';
-import { versionOfModule, type ProjectRedisVersions, type RedisVersion } from './redis-version';
+import { versionOfModule, type ProjectRedisVersions } from './redis-version';
+
+/** Everything the rules and codemods need about one owner, computed within the file's budget. */
+export interface OwnerChecks {
+  escapeRoute: EscapeRoute | undefined;
+  connectTimeout: ConnectTimeoutCheck;
+  disabledReconnect: DisabledReconnect | undefined;
+  /** Options node-redis v4+ ignores (none for v2/v3 owners). */
+  legacyOptions: LegacyOptionFinding[];
+  /** A top-level `connectTimeout`, when that is why `socket.connectTimeout` is missing. */
+  misplacedTimeout: LegacyOptionFinding | undefined;
+}
 
 export interface FileAnalysis {
+  /** The owners the file creates; empty when the analysis is incomplete. */
   owners: readonly RedisOwner[];
-  clients: RedisClientAnalysis;
-  options: ClientOptionsReader;
-  /** The node-redis version of each module the file may load (nothing known when none was given). */
-  versions: ProjectRedisVersions;
+  checks: ReadonlyMap<RedisOwner, OwnerChecks>;
+  /**
+   * Set when the analysis hit a bound of `budget.ts` ('analysis budget exceeded', 'analysis depth
+   * exceeded'): the file is unknown, so the rules report nothing for it and the codemods change
+   * nothing. The codemods list such a file as skipped with this reason.
+   */
+  incomplete?: AnalysisLimit;
 }
 
 export interface AnalyzeInput {
@@ -27,6 +51,7 @@ export interface AnalyzeInput {
 }
 
 const NOTHING_KNOWN: ProjectRedisVersions = { modules: new Map(), main: undefined, key: 'unknown' };
+const MISSING_IN_SOCKET = new Set<ConnectTimeoutProblem>(['missingTimeout', 'missingClusterTimeout', 'missingSentinelTimeout']);
 
 const cache = new WeakMap<TSESTree.Program, Map<string, FileAnalysis | undefined>>();
 
@@ -46,14 +71,37 @@ export function analyzeFile(input: AnalyzeInput): FileAnalysis | undefined {
 
 function analyzeUncached({ scopeManager, versions = NOTHING_KNOWN, ...input }: AnalyzeInput): FileAnalysis | undefined {
   if (!scopeManager || !mayUseRedis(input.sourceText, input.clientModules)) return undefined;
-  const clients = new RedisClientAnalysis({ ...input, scopeManager, versionOf: (moduleName) => versionOfModule(versions, moduleName) });
-  if (clients.owners.length === 0) return undefined;
-  return { owners: clients.owners, clients, options: new ClientOptionsReader(clients.values), versions };
+  try {
+    const versionOf = (moduleName: string) => versionOfModule(versions, moduleName);
+    const clients = new RedisClientAnalysis({ ...input, scopeManager, versionOf });
+    if (clients.owners.length === 0) return undefined;
+    return { owners: clients.owners, checks: checkOwners(clients) };
+  } catch (error) {
+    if (error instanceof AnalysisLimitReached) return { owners: [], checks: new Map(), incomplete: error.reason };
+    throw error;
+  }
 }
 
-/** The node-redis version an owner is created with, when the project says. */
-export function ownerVersion(owner: RedisOwner): RedisVersion | undefined {
-  return owner.version;
+/** Runs every per-owner check now, so a bound is hit (or not) before any rule reports. */
+function checkOwners(clients: RedisClientAnalysis): Map<RedisOwner, OwnerChecks> {
+  const options = new ClientOptionsReader(clients.values);
+  const context = { values: clients.values, options };
+  const checks = new Map<RedisOwner, OwnerChecks>();
+  for (const owner of clients.owners) {
+    // An inert owner (never connected, never leaving the file) opens no connection: no timeout to ask for.
+    const connectTimeout: ConnectTimeoutCheck = owner.inert
+      ? { status: 'not-applicable', reason: 'never connected and never leaves the file' }
+      : options.checkConnectTimeout(owner);
+    const misplaced = connectTimeout.status === 'problem' && MISSING_IN_SOCKET.has(connectTimeout.problem);
+    checks.set(owner, {
+      escapeRoute: clients.escapeRoute(owner),
+      connectTimeout,
+      disabledReconnect: options.findDisabledReconnect(owner),
+      legacyOptions: legacyOptionsOf(owner, context),
+      misplacedTimeout: misplaced ? topLevelConnectTimeout(owner, context) : undefined,
+    });
+  }
+  return checks;
 }
 
 export type ErrorListenerProblem = 'missingErrorListener' | 'missingDuplicateErrorListener' | 'onceOnly';
@@ -61,6 +109,8 @@ export type ErrorListenerProblem = 'missingErrorListener' | 'missingDuplicateErr
 export interface ErrorListenerFinding {
   owner: RedisOwner;
   problem: ErrorListenerProblem;
+  /** Where the owner leaves the file, if it does (the rule's `escapedClients` policy). */
+  escapeRoute: EscapeRoute | undefined;
 }
 
 export function findMissingErrorListeners(analysis: FileAnalysis): ErrorListenerFinding[] {
@@ -68,6 +118,7 @@ export function findMissingErrorListeners(analysis: FileAnalysis): ErrorListener
     .filter((owner) => owner.errorListener !== 'persistent' && !owner.inert)
     .map((owner) => ({
       owner,
+      escapeRoute: checksOf(analysis, owner).escapeRoute,
       problem:
         owner.errorListener === 'once-only'
           ? 'onceOnly'
@@ -83,6 +134,8 @@ export interface ConnectTimeoutFinding {
   insertion: OptionInsertion;
   /** `connectTimeout: 0` is reported at the 0; everything else at the factory's callee. */
   reportNode: TSESTree.Node;
+  /** Set when the options have `connectTimeout` beside `socket`, where v4+ ignores it. */
+  misplaced?: LegacyOptionFinding;
 }
 
 /** `onUnseen` hears of owners whose options cannot be seen (the codemod lists them as skipped). */
@@ -92,13 +145,12 @@ export function findMissingConnectTimeouts(
 ): ConnectTimeoutFinding[] {
   const findings: ConnectTimeoutFinding[] = [];
   for (const owner of analysis.owners) {
-    if (owner.inert) continue;
-    const check = analysis.options.checkConnectTimeout(owner);
+    const { connectTimeout: check, misplacedTimeout } = checksOf(analysis, owner);
     if (check.status === 'unknown') onUnseen(owner, check.reason);
     if (check.status !== 'problem') continue;
     const { problem, insertion } = check;
     const reportNode = problem === 'timeoutDisabled' && insertion.type === 'value' ? insertion.node : ownerReportNode(owner);
-    findings.push({ owner, problem, insertion, reportNode });
+    findings.push({ owner, problem, insertion, reportNode, misplaced: misplacedTimeout });
   }
   return findings;
 }
@@ -111,10 +163,25 @@ export interface DisabledReconnectFinding extends DisabledReconnect {
 export function findDisabledReconnects(analysis: FileAnalysis): DisabledReconnectFinding[] {
   const byProperty = new Map<TSESTree.Property, DisabledReconnectFinding>();
   for (const owner of analysis.owners) {
-    const found = analysis.options.findDisabledReconnect(owner);
+    const found = checksOf(analysis, owner).disabledReconnect;
     if (found && !byProperty.has(found.property)) byProperty.set(found.property, { owner, ...found });
   }
   return [...byProperty.values()];
+}
+
+/** Every option node-redis v4+ ignores, once per option even when several owners share it. */
+export function findLegacyOptions(analysis: FileAnalysis): LegacyOptionFinding[] {
+  const byNode = new Map<TSESTree.Node, LegacyOptionFinding>();
+  for (const owner of analysis.owners) {
+    for (const finding of checksOf(analysis, owner).legacyOptions) if (!byNode.has(finding.node)) byNode.set(finding.node, finding);
+  }
+  return [...byNode.values()];
+}
+
+function checksOf(analysis: FileAnalysis, owner: RedisOwner): OwnerChecks {
+  const checks = analysis.checks.get(owner);
+  if (!checks) throw new Error('internal error: an owner without checks');
+  return checks;
 }
 
 /** Where ESLint reports an owner: the start of the factory's callee, as editors underline it. */

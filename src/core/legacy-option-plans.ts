@@ -4,9 +4,8 @@
  * sits directly in it, and what v4+ reads instead is not set already.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import type { FileAnalysis } from './analyze';
 import { unwrap } from './ast';
-import type { LegacyOptionProblem } from './legacy-options';
+import type { LegacyOptionProblem, OptionsContext } from './legacy-options';
 import type { RedisOwner } from './find-clients';
 
 type Node = TSESTree.Node;
@@ -30,7 +29,7 @@ export function planOptionRemedy(
   problem: LegacyOptionProblem,
   site: OptionsSite,
   property: TSESTree.Property,
-  analysis: FileAnalysis,
+  analysis: OptionsContext,
 ): OptionRemedy | undefined {
   const options = ownedOptionsObject(site.expression, analysis);
   if (!options) return undefined;
@@ -70,7 +69,7 @@ function planMoveIntoSocket(
   property: TSESTree.Property,
   options: ObjectExpression,
   site: OptionsSite,
-  analysis: FileAnalysis,
+  analysis: OptionsContext,
 ): OptionRemedy | undefined {
   const key = property.key;
   const name = key.type === AST_NODE_TYPES.Identifier && !property.computed ? key.name : undefined;
@@ -100,11 +99,11 @@ function planMoveUrlOut(property: TSESTree.Property, options: ObjectExpression, 
  * The object literal the options are written in, when only this call reads it: written in place, or a
  * same-file constant read nowhere else (editing a shared or exported object would change other code).
  */
-function ownedOptionsObject(expression: Node, analysis: FileAnalysis): ObjectExpression | undefined {
+function ownedOptionsObject(expression: Node, analysis: OptionsContext): ObjectExpression | undefined {
   const node = unwrap(expression);
   if (node.type === AST_NODE_TYPES.ObjectExpression) return node;
   if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const variable = analysis.clients.values.findVariable(node);
+  const variable = analysis.values.findVariable(node);
   const declarator = variable?.defs.length === 1 ? variable.defs[0]!.node : undefined;
   if (!variable || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || !declarator.init) return undefined;
   const init = unwrap(declarator.init);

@@ -5,11 +5,18 @@
  * written against v4+; options that cannot be seen are never guessed at.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { ownerVersion, type FileAnalysis } from './analyze';
+import type { ClientOptionsReader } from './client-options';
 import { propertyKeyName } from './ast';
 import { lineage, type RedisOwner } from './find-clients';
 import { planOptionRemedy, type OptionRemedy, type OptionsSite } from './legacy-option-plans';
 import { positionalArgumentsOf, type PositionalArguments } from './legacy-positional';
+import type { SameFileValues } from './same-file-values';
+
+/** What the detection reads: the file's values and the options reader. */
+export interface OptionsContext {
+  values: SameFileValues;
+  options: ClientOptionsReader;
+}
 
 type Node = TSESTree.Node;
 
@@ -67,27 +74,21 @@ const CLIENT_OPTION_PATHS: Record<RedisOwner['kind'], readonly (readonly string[
   sentinel: [['nodeClientOptions'], ['sentinelClientOptions']],
 };
 
-/** Every ignored option of every v4+ owner in the file; an option shared by several owners is reported once. */
-export function findLegacyOptions(analysis: FileAnalysis): LegacyOptionFinding[] {
-  const byNode = new Map<Node, LegacyOptionFinding>();
-  for (const owner of analysis.owners) {
-    const version = ownerVersion(owner);
-    const api = version ? (version.major >= 4 ? 'v4+' : 'v2/v3') : apiFromSyntax(owner);
-    if (api === 'v2/v3') continue;
-    for (const finding of new OwnerOptions(analysis, owner, (version?.major ?? 4) >= 5).findings()) {
-      if (api === 'unknown' && !V4_ONLY_SPELLINGS.has(finding.key)) continue;
-      if (!byNode.has(finding.node)) byNode.set(finding.node, finding);
-    }
-  }
-  return [...byNode.values()];
+/** The ignored options of one owner, when it is written against v4+ (or may be: then only v4-only spellings). */
+export function legacyOptionsOf(owner: RedisOwner, context: OptionsContext): LegacyOptionFinding[] {
+  const { version } = owner;
+  const api = version ? (version.major >= 4 ? 'v4+' : 'v2/v3') : apiFromSyntax(owner);
+  if (api === 'v2/v3') return [];
+  const findings = new OwnerOptions(context, owner, (version?.major ?? 4) >= 5).findings();
+  return api === 'unknown' ? findings.filter((finding) => V4_ONLY_SPELLINGS.has(finding.key)) : findings;
 }
 
 /**
  * The `connectTimeout` an owner sets beside `socket` (in the client options where the connect-timeout
  * check looks: `defaults` of a cluster, `nodeClientOptions` of a sentinel) instead of inside it.
  */
-export function topLevelConnectTimeout(analysis: FileAnalysis, owner: RedisOwner): LegacyOptionFinding | undefined {
-  return new OwnerOptions(analysis, owner, false)
+export function topLevelConnectTimeout(owner: RedisOwner, context: OptionsContext): LegacyOptionFinding | undefined {
+  return new OwnerOptions(context, owner, false)
     .findings(1)
     .find((finding) => finding.key === 'connectTimeout' && finding.problem === 'topLevelSocketOption');
 }
@@ -100,7 +101,7 @@ export function clientOptionsPrefix(owner: RedisOwner): string {
 
 class OwnerOptions {
   constructor(
-    private readonly analysis: FileAnalysis,
+    private readonly context: OptionsContext,
     private readonly owner: RedisOwner,
     private readonly v5Plus: boolean,
   ) {}
@@ -109,7 +110,7 @@ class OwnerOptions {
   findings(sites = Number.POSITIVE_INFINITY): LegacyOptionFinding[] {
     const { owner } = this;
     if (owner.factory === 'createPool') return [];
-    const positional = owner.kind === 'client' && !owner.parent ? positionalArgumentsOf(owner.node, this.analysis.clients.values) : undefined;
+    const positional = owner.kind === 'client' && !owner.parent ? positionalArgumentsOf(owner.node, this.context.values) : undefined;
     if (positional) return [this.positionalFinding(positional)];
     const options = owner.node.arguments[0];
     if (!options || options.type === AST_NODE_TYPES.SpreadElement) return [];
@@ -133,19 +134,19 @@ class OwnerOptions {
   /** The client options object at `prefix` inside the owner's options (`defaults` of a cluster). */
   private clientOptionsAt(options: Node, prefix: readonly string[]): OptionsSite | undefined {
     if (prefix.length === 0) return { expression: options, ownerKind: this.owner.kind };
-    const lookup = this.analysis.options.lookup(options, prefix);
+    const lookup = this.context.options.lookup(options, prefix);
     return 'found' in lookup ? { expression: lookup.found.value, ownerKind: this.owner.kind } : undefined;
   }
 
   private siteFindings(site: OptionsSite): LegacyOptionFinding[] {
     const findings: LegacyOptionFinding[] = [];
     for (const key of this.candidateKeys(site.expression)) {
-      const lookup = this.analysis.options.lookup(site.expression, [key]);
+      const lookup = this.context.options.lookup(site.expression, [key]);
       if (!('found' in lookup)) continue;
       const finding = this.keyFinding(site, key, lookup.found);
       if (finding) findings.push(finding);
     }
-    const url = this.analysis.options.lookup(site.expression, ['socket', 'url']);
+    const url = this.context.options.lookup(site.expression, ['socket', 'url']);
     if ('found' in url) findings.push(this.finding(site, 'socketUrl', url.found, 'url', 'url'));
     return findings;
   }
@@ -169,7 +170,7 @@ class OwnerOptions {
     key: string,
     replacement: string,
   ): LegacyOptionFinding {
-    const remedy = planOptionRemedy(problem, site, property, this.analysis);
+    const remedy = planOptionRemedy(problem, site, property, this.context);
     return { owner: this.owner, problem, node: property.key, key, replacement, remedy };
   }
 
@@ -179,7 +180,7 @@ class OwnerOptions {
    * linear in the object's size) stay linear in total however large the object is.
    */
   private candidateKeys(expression: Node, keys = new Set<string>(), seen = new Set<Node>()): Set<string> {
-    const object = this.analysis.clients.values.resolveConstant(expression);
+    const object = this.context.values.resolveConstant(expression);
     if (object.type !== AST_NODE_TYPES.ObjectExpression || seen.has(object) || seen.size > MAX_SPREAD_OBJECTS) return keys;
     seen.add(object);
     for (const member of object.properties) {

@@ -1,17 +1,9 @@
-import { findMissingConnectTimeouts, ownerReportNode, type ConnectTimeoutFinding, type FileAnalysis } from '../analyze';
-import type { ConnectTimeoutProblem } from '../client-options';
+import { findMissingConnectTimeouts, ownerReportNode, type ConnectTimeoutFinding } from '../analyze';
 import { legacyOptionEdits } from '../legacy-option-remedies';
-import { clientOptionsPrefix, topLevelConnectTimeout, type LegacyOptionFinding } from '../legacy-options';
+import { clientOptionsPrefix, type LegacyOptionFinding } from '../legacy-options';
 import { OWNER_LABEL } from '../redis-modules';
 import { DEFAULT_CONNECT_TIMEOUT_MS, connectTimeoutEdits, type RemedyContext } from '../remedies';
 import type { Safeguard, SafeguardReport, UnseenSite } from './types';
-
-const MISSING_IN_SOCKET = new Set<ConnectTimeoutProblem>(['missingTimeout', 'missingClusterTimeout', 'missingSentinelTimeout']);
-
-/** The `connectTimeout` written beside `socket` instead of in it, when that is why the check found none. */
-function misplacedTimeout(analysis: FileAnalysis, finding: ConnectTimeoutFinding): LegacyOptionFinding | undefined {
-  return MISSING_IN_SOCKET.has(finding.problem) ? topLevelConnectTimeout(analysis, finding.owner) : undefined;
-}
 
 /** v4+ ignores it there: say so, and move it (never add a second one in `socket`). */
 function misplacedReport(finding: ConnectTimeoutFinding, misplaced: LegacyOptionFinding, remedy: RemedyContext): SafeguardReport {
@@ -41,8 +33,7 @@ export const connectTimeout: Safeguard<'require-connect-timeout', 'add-connect-t
   check({ analysis, remedy, options }) {
     const milliseconds = options.connectTimeout as number;
     return findMissingConnectTimeouts(analysis).map((finding) => {
-      const misplaced = misplacedTimeout(analysis, finding);
-      if (misplaced) return misplacedReport(finding, misplaced, remedy);
+      if (finding.misplaced) return misplacedReport(finding, finding.misplaced, remedy);
       return {
         node: finding.reportNode,
         messageId: finding.problem,

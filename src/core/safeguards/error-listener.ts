@@ -50,7 +50,7 @@ export const errorListener: Safeguard<'require-error-listener', 'add-error-liste
     const { analysis, options } = input;
     const handler = handlerOf(options);
     return findMissingErrorListeners(analysis)
-      .filter(({ owner }) => options.escapedClients !== 'ignore' || !analysis.clients.escapeRoute(owner))
+      .filter(({ escapeRoute }) => options.escapedClients !== 'ignore' || !escapeRoute)
       .map(({ owner, problem }) => ({
         node: ownerReportNode(owner),
         messageId: problem,

@@ -1,4 +1,4 @@
-import { findLegacyOptions } from '../legacy-options';
+import { findLegacyOptions } from '../analyze';
 import { legacyOptionEdits } from '../legacy-option-remedies';
 import type { Safeguard } from './types';
 

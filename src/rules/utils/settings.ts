@@ -8,16 +8,49 @@ export interface RedisPluginSettings {
   version: RedisVersionSetting;
 }
 
-/** Reads `settings.redis`; a malformed value is reported as a clear configuration error. */
+const PREFIX = 'eslint-plugin-redis: settings.redis';
+const EXAMPLE = '{ clientModules: ["@acme/redis"] }';
+const KNOWN_KEYS: ReadonlySet<string> = new Set(['clientModules', 'version']);
+const DEFAULTS: RedisPluginSettings = { clientModules: [], version: 'detect' };
+
+/** Validated once per settings object: the rules read them for every file. */
+const validated = new WeakMap<object, RedisPluginSettings>();
+
+/**
+ * Reads `settings.redis`. A malformed value is a configuration error, thrown with a message that names
+ * the setting and says what is expected, never ignored.
+ */
 export function readSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): RedisPluginSettings {
-  const raw = (context.settings as { redis?: { clientModules?: unknown; version?: unknown } }).redis;
-  const clientModules = raw?.clientModules ?? [];
-  if (!Array.isArray(clientModules) || !clientModules.every((name) => typeof name === 'string' && name !== '')) {
+  const raw = (context.settings as { redis?: unknown }).redis;
+  if (raw === undefined) return DEFAULTS;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new TypeError(`${PREFIX} must be an object such as ${EXAMPLE}, but it is ${describe(raw)}.`);
+  }
+  let settings = validated.get(raw);
+  if (!settings) {
+    settings = validate(raw as Record<string, unknown>);
+    validated.set(raw, settings);
+  }
+  return settings;
+}
+
+function validate(raw: Record<string, unknown>): RedisPluginSettings {
+  const unknownKey = Object.keys(raw).find((key) => !KNOWN_KEYS.has(key));
+  if (unknownKey !== undefined) {
+    throw new TypeError(`${PREFIX} has an unknown key ${JSON.stringify(unknownKey)}; the keys are "clientModules" and "version", as in ${EXAMPLE}.`);
+  }
+  const clientModules = raw.clientModules === undefined ? [] : raw.clientModules;
+  if (!Array.isArray(clientModules)) {
     throw new TypeError(
-      'eslint-plugin-redis: settings.redis.clientModules must be an array of module names, e.g. ["@acme/redis"].',
+      `${PREFIX}.clientModules must be an array of module names, e.g. ["@acme/redis"], but it is ${describe(raw.clientModules)}.`,
     );
   }
-  return { clientModules, version: readVersionSetting(raw?.version ?? 'detect') };
+  clientModules.forEach((name: unknown, index) => {
+    if (typeof name !== 'string' || name === '') {
+      throw new TypeError(`${PREFIX}.clientModules[${index}] must be a module name (a non-empty string), but it is ${describe(name)}.`);
+    }
+  });
+  return { clientModules: [...(clientModules as string[])], version: readVersionSetting(raw.version ?? 'detect') };
 }
 
 function readVersionSetting(version: unknown): RedisVersionSetting {
@@ -27,8 +60,17 @@ function readVersionSetting(version: unknown): RedisVersionSetting {
     (typeof version === 'string' && versionFromSetting(version) !== undefined);
   if (!valid) {
     throw new TypeError(
-      "eslint-plugin-redis: settings.redis.version must be 'detect', a node-redis major version (e.g. 4) or a semver version or range (e.g. \"4.5.0\").",
+      `${PREFIX}.version must be 'detect', a node-redis major version (e.g. 4) or a semver version or range (e.g. "4.5.0"), but it is ${describe(version)}.`,
     );
   }
   return version as RedisVersionSetting;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value === '' ? 'an empty string' : `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `the ${typeof value} ${String(value)}`;
+  if (typeof value === 'object') return 'an object';
+  return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
 }
