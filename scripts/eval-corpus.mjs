@@ -235,6 +235,14 @@ function scoreLegacyOptions(override) {
 console.log(`eval:corpus: ${labels.length} labelled calls in ${files.length} files (${corpusDir})`);
 print("Policy 'report' (default): clients that leave the file are still checked", score({}));
 print("Policy 'ignore': clients that leave the file are not checked", score({ errorListener: { escapedClients: 'ignore' } }));
+if (declarations.size > 0) {
+  // The issue's bar: neither socket rule reports anything in a project that declares node-redis v2/v3.
+  const v3Files = files.filter((file) => (declarations.get(file)?.declaredMajor ?? 4) < 4);
+  const socketReports = v3Files.flatMap((file) =>
+    lint(file, {}).filter((message) => message.ruleId === 'redis/require-connect-timeout' || message.ruleId === 'redis/no-disabled-reconnect'),
+  );
+  console.log(`\nsocket-rule reports in the ${v3Files.length} files of v2/v3 projects: ${socketReports.length} (must be 0)`);
+}
 if (lifecycleCalls.length > 0) {
   print(`no-legacy-options against legacyOptions (${lifecycleCalls.length} labelled calls, each repository's declared version)`, {
     'no-legacy-options': scoreLegacyOptions(),
