@@ -19,6 +19,7 @@ import { versionOfModule, type ProjectRedisVersions } from './redis-version';
 
 /** Everything the rules and codemods need about one owner, computed within the file's budget. */
 export interface OwnerChecks {
+  /** Where the owner leaves the file, if it does; looked for only when it has no persistent 'error' listener. */
   escapeRoute: EscapeRoute | undefined;
   connectTimeout: ConnectTimeoutCheck;
   disabledReconnect: DisabledReconnect | undefined;
@@ -94,7 +95,7 @@ function checkOwners(clients: RedisClientAnalysis): Map<RedisOwner, OwnerChecks>
       : options.checkConnectTimeout(owner);
     const misplaced = connectTimeout.status === 'problem' && MISSING_IN_SOCKET.has(connectTimeout.problem);
     checks.set(owner, {
-      escapeRoute: clients.escapeRoute(owner),
+      escapeRoute: owner.errorListener === 'persistent' ? undefined : clients.escapeRoute(owner),
       connectTimeout,
       disabledReconnect: options.findDisabledReconnect(owner),
       legacyOptions: legacyOptionsOf(owner, context),
