@@ -148,7 +148,7 @@ function applyFirstSuggestion(source: string, message: Linter.LintMessage): stri
  * decide v2/v3 from the syntax, as the fixtures expect (this repository's own package.json declares
  * redis 6 for its tests, which would make every fixture v6 code).
  */
-function inProjectOfUnknownVersion(): void {
+export function inProjectOfUnknownVersion(): void {
   const original = process.cwd();
   let project: string | undefined;
   beforeAll(() => {
