@@ -1,5 +1,6 @@
 /** Command-line parsing for `redis-codemod`. No framework: a small loop with clear messages. */
 import { TRANSFORM_NAMES, type CodemodOptions, type TransformName } from '../codemods/api';
+import { SAFEGUARDS } from '../core/safeguards';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './limits';
 
 export class UsageError extends Error {
@@ -176,14 +177,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 export const HELP = `Usage: redis-codemod [options] [paths...]
 
-Makes node-redis clients safe: adds an 'error' listener, a bounded reconnect
-strategy and an explicit socket.connectTimeout. Walks the given files and
-folders (default: the current folder) and rewrites files in place.
+Makes node-redis clients safe: writes the options v4+ ignores the way it reads
+them, adds an 'error' listener, a bounded reconnect strategy and an explicit
+socket.connectTimeout. Walks the given files and folders (default: the current
+folder) and rewrites files in place.
 
-Transforms (all run unless --transform is given):
-  add-error-listener         client.on('error', handler) after each createClient()
-  add-connect-timeout        socket: { connectTimeout } in the client options
-  bound-reconnect-strategy   a reconnectStrategy that gives up after N retries
+Transforms (all run, in this order, unless --transform is given):
+${SAFEGUARDS.map(({ transform, summary }) => `  ${transform.padEnd(26)} ${summary}`).join('\n')}
 
 Files: .js .jsx .mjs .cjs .ts .tsx .mts .cts. In a git work tree, git lists
 them (tracked files, and untracked ones git does not ignore: .gitignore files,

@@ -81,8 +81,10 @@ function applyInRounds(
     const edits = outcome.applied.map((site) => site.edit);
     rounds.push(edits);
     rejected = [...rejected, ...outcome.rejected.map(({ site }) => site.report)].map((report) => ({ ...report, offset: shifted(report.offset, edits) }));
+    // A migration may reveal options the rules could not read before (`db` beside a URL string): lint again.
+    const revealed = migrations.length > 0 && outcome.result !== current;
     current = outcome.result;
-    if (deferred.length + sites.length - candidates.length === 0) break;
+    if (deferred.length + sites.length - candidates.length === 0 && !revealed) break;
   }
   return { result: current, appliedSites };
 }

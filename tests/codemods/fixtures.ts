@@ -146,13 +146,23 @@ function applyFirstSuggestion(source: string, message: Linter.LintMessage): stri
 /**
  * Runs the fixtures in an empty directory, where no package.json declares node-redis: the rules then
  * decide v2/v3 from the syntax, as the fixtures expect (this repository's own package.json declares
- * redis 6 for its tests, which would make every fixture v6 code).
+ * redis 6 for its tests, which would make every fixture v6 code). A transform's fixtures may bring
+ * their own project files instead (`project` below).
  */
 export function inProjectOfUnknownVersion(): void {
+  inProject({});
+}
+
+/** Runs the tests in a fresh directory holding `files` (path → text), e.g. a package.json that declares node-redis. */
+export function inProject(files: Readonly<Record<string, string>>): void {
   const original = process.cwd();
   let project: string | undefined;
   beforeAll(() => {
     project = fs.mkdtempSync(path.join(os.tmpdir(), 'eslint-plugin-redis-fixtures-'));
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+      fs.writeFileSync(path.join(project, file), text);
+    }
     process.chdir(project);
   });
   afterAll(() => {
@@ -164,12 +174,12 @@ export function inProjectOfUnknownVersion(): void {
 export function defineFixtureTests(
   transform: TransformName,
   module: TransformModule,
-  { knownBugs = {} }: { knownBugs?: Record<string, string> } = {},
+  { knownBugs = {}, project = {} }: { knownBugs?: Record<string, string>; project?: Record<string, string> } = {},
 ): void {
   const ruleId = ruleOfTransform(transform);
   const fixtures = loadFixtures(transform);
   describe(transform, () => {
-    inProjectOfUnknownVersion();
+    inProject(project);
     it('has at least 15 fixture pairs', () => {
       expect(fixtures.length).toBeGreaterThanOrEqual(15);
     });

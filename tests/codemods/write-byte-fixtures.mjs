@@ -190,6 +190,58 @@ module.exports = redis.createClient({
 });
 `,
   },
+  {
+    transform: 'migrate-legacy-options',
+    name: 'crlf-line-endings',
+    ext: 'ts',
+    eol: '\r\n',
+    bom: false,
+    input: `import { createClient } from 'redis';
+
+const client = createClient({
+  url: process.env.REDIS_URL,
+  connectTimeout: 2000, // ms
+  db: 1,
+});
+client.on('error', (err) => console.error(err));
+
+export async function start() {
+  await client.connect();
+}
+`,
+    output: `import { createClient } from 'redis';
+
+const client = createClient({
+  url: process.env.REDIS_URL,
+  socket: { connectTimeout: 2000 }, // ms
+  database: 1,
+});
+client.on('error', (err) => console.error(err));
+
+export async function start() {
+  await client.connect();
+}
+`,
+  },
+  {
+    transform: 'migrate-legacy-options',
+    name: 'byte-order-mark',
+    ext: 'cjs',
+    eol: '\n',
+    bom: true,
+    input: `const { createClient } = require('redis');
+
+const client = createClient('redis://cache:6379', { db: 2 });
+client.on('error', console.error);
+client.connect();
+`,
+    output: `const { createClient } = require('redis');
+
+const client = createClient({ database: 2, url: 'redis://cache:6379' });
+client.on('error', console.error);
+client.connect();
+`,
+  },
 ];
 
 /** The exact bytes of a fixture text. */

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError, NestingTooDeepError, SourceParseError, TRANSFORM_NAMES } from '../../src/codemods/api';
 import { applyEdits, transformSource } from '../../src/codemods/transform-source';
@@ -177,6 +178,65 @@ describe('transformSource: edits that keep the meaning (ASI, `new X`, listeners 
   });
 });
 
+/** This repository's package.json declares redis 6: these files are v4+ code. */
+describe('transformSource: migrate-legacy-options', () => {
+  it('lists retry_strategy and connect_timeout as skipped with the reason, and rewrites only what is mechanical', () => {
+    const source = [
+      "import { createClient } from 'redis';",
+      'const client = createClient({ url, db: 1, retry_strategy: () => 1000, connect_timeout: 5000 });',
+      'await client.connect();',
+      '',
+    ].join('\n');
+    expect(transformSource(source, 'src/cache.mjs', ['migrate-legacy-options'])).toEqual({
+      output: source.replace('db: 1', 'database: 1'),
+      changed: true,
+      applied: ['migrate-legacy-options'],
+      skipped: [
+        {
+          transform: 'migrate-legacy-options',
+          line: 2,
+          column: 43,
+          reason: '`retry_strategy` receives an options object: rewrite it as `socket.reconnectStrategy(retries, cause)` by hand',
+        },
+        {
+          transform: 'migrate-legacy-options',
+          line: 2,
+          column: 71,
+          reason: "`connect_timeout` was v3's total reconnect budget: set `socket.connectTimeout` and a bounded `socket.reconnectStrategy` by hand",
+        },
+      ],
+    });
+  });
+
+  it('migrates first, so the other transforms complete what they can then read', () => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient('redis://cache:6379', { db: 2 });\nawait client.connect();\n";
+    const result = transformSource(source, 'src/cache.mjs', ALL);
+    expect(result.applied).toEqual(['migrate-legacy-options', 'add-error-listener', 'add-connect-timeout']);
+    expect(result.output).toBe(
+      [
+        "import { createClient } from 'redis';",
+        "const client = createClient({ database: 2, url: 'redis://cache:6379', socket: { connectTimeout: 10000 } });",
+        "client.on('error', (err) => console.error('Redis client error:', err));",
+        'await client.connect();',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('moves a misplaced connectTimeout once, whichever of the two rules offering the move runs', () => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient({ host: 'h', connectTimeout: 100 });\nclient.on('error', log);\nawait client.connect();\n";
+    expect(transformSource(source, 'src/cache.mjs', ['add-connect-timeout']).output).toContain(
+      "createClient({ host: 'h', socket: { connectTimeout: 100 } })",
+    );
+    expect(transformSource(source, 'src/cache.mjs', ALL).output).toContain("createClient({ socket: { host: 'h', connectTimeout: 100 } })");
+  });
+
+  it('leaves v2/v3 code alone', () => {
+    const source = "const redis = require('redis');\nconst client = redis.createClient({ host: 'h', db: 2 });\nclient.on('error', log);\n";
+    expect(transformSource(source, 'src/cache.js', ['migrate-legacy-options'], { cwd: os.tmpdir() }).changed).toBe(false);
+  });
+});
+
 describe('transformSource: files past the analysis bounds', () => {
   it.each([
     ['budget', pastTheBudget(), 'analysis budget exceeded'],
@@ -186,7 +246,7 @@ describe('transformSource: files past the analysis bounds', () => {
       output: source,
       changed: false,
       applied: [],
-      skipped: [{ transform: 'add-error-listener', line: 1, column: 1, reason: `${reason}: the file is left unchanged` }],
+      skipped: [{ transform: 'migrate-legacy-options', line: 1, column: 1, reason: `${reason}: the file is left unchanged` }],
     });
   });
 });

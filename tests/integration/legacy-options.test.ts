@@ -1,15 +1,13 @@
 /**
- * node-redis v4+ ignores `db`: a client created with `{ url, db: 1 }` writes to database 0. After the
- * no-legacy-options suggestion (`db` → `database`) the same program writes to database 1.
+ * node-redis v4+ ignores `db`: a client created with `{ url, db: 1 }` writes to database 0. After
+ * `redis-codemod` (whose default set runs migrate-legacy-options) the same program writes to database 1.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Linter } from 'eslint';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import plugin from '../../src/index';
 import { killAllChildren, spawnNode } from './support/child-process';
-import { repoRoot } from './support/example-app';
+import { repoRoot, runCodemod } from './support/example-app';
 import { RedisServer } from './support/redis-server';
 import { hasRedisServer } from './support/suite';
 
@@ -23,28 +21,13 @@ console.log('written');
 await client.close();
 `;
 
-/** Applies the first suggestion of every no-legacy-options report, as a user accepting them would. */
-function applySuggestions(code: string, filename: string): string {
-  const linter = new Linter({ configType: 'flat', cwd: path.dirname(filename) });
-  const messages = linter.verify(
-    code,
-    [{ plugins: { redis: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] }, rules: { 'redis/no-legacy-options': 'error' } }],
-    filename,
-  );
-  expect(messages.map((message) => message.message)).toEqual([
-    'node-redis v4+ ignores `db`: it reads `database`, so this setting has no effect.',
-  ]);
-  const fix = messages[0]!.suggestions![0]!.fix;
-  return code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1]);
-}
-
 /** The databases that hold keys, from `INFO keyspace` (`db1:keys=1,…`). */
 async function databasesWithKeys(redis: RedisServer): Promise<string[]> {
   const info = await redis.command('INFO', 'keyspace');
   return [...String(info).matchAll(/^(db\d+):keys=\d+/gm)].map((match) => match[1]!);
 }
 
-describe.skipIf(!hasRedisServer)('no-legacy-options: `db` on a v4+ client', () => {
+describe.skipIf(!hasRedisServer)('migrate-legacy-options: `db` on a v4+ client', () => {
   let redis: RedisServer;
   let project: string;
 
@@ -65,24 +48,28 @@ describe.skipIf(!hasRedisServer)('no-legacy-options: `db` on a v4+ client', () =
     if (project) fs.rmSync(project, { recursive: true, force: true });
   });
 
-  async function run(source: string): Promise<void> {
+  async function run(source?: string): Promise<void> {
     const file = path.join(project, 'app.mjs');
-    fs.writeFileSync(file, source);
+    if (source !== undefined) fs.writeFileSync(file, source);
     const app = spawnNode(file, { env: { REDIS_URL: redis.url } });
     const exit = await app.waitForExit(15_000);
     expect(exit.code, app.transcript()).toBe(0);
     expect(app.stdout()).toMatch(/^written$/m);
   }
 
-  it('before the suggestion the client writes to database 0', async () => {
+  it('before the transform the client writes to database 0', async () => {
     await run(APP);
     expect(await databasesWithKeys(redis)).toEqual(['db0']);
   });
 
-  it('after the suggestion it writes to database 1', async () => {
-    const fixed = applySuggestions(APP, path.join(project, 'app.mjs'));
-    expect(fixed).toContain('createClient({ url: process.env.REDIS_URL, database: 1 })');
-    await run(fixed);
+  it('after redis-codemod it writes to database 1', async () => {
+    fs.writeFileSync(path.join(project, 'app.mjs'), APP);
+    // The project lives outside any git work tree: writing there takes --allow-outside-git.
+    const codemod = runCodemod(['--allow-outside-git', 'app.mjs'], project);
+    expect(codemod.status, codemod.stderr).toBe(0);
+    const fixed = fs.readFileSync(path.join(project, 'app.mjs'), 'utf8');
+    expect(fixed).toContain('createClient({ url: process.env.REDIS_URL, database: 1, socket: { connectTimeout: 10000 } })');
+    await run();
     expect(await databasesWithKeys(redis)).toEqual(['db1']);
   });
 });

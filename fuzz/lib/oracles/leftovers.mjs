@@ -5,6 +5,7 @@ import { tokenIndexAt } from './alignment.mjs';
 import { lineStarts, offsetOf } from './positions.mjs';
 
 const RULE_OF_TRANSFORM = {
+  'migrate-legacy-options': 'redis/no-legacy-options',
   'add-error-listener': 'redis/require-error-listener',
   'add-connect-timeout': 'redis/require-connect-timeout',
   'bound-reconnect-strategy': 'redis/no-disabled-reconnect',

@@ -5,12 +5,14 @@
  */
 import { connectTimeout } from './connect-timeout';
 import { errorListener } from './error-listener';
+import { legacyOptions } from './legacy-options';
 import { reconnectStrategy } from './reconnect-strategy';
 import type { OptionSpec, Safeguard } from './types';
 
 export type { OptionSpec, Safeguard, SafeguardReport, SafeguardInput, UnseenSite } from './types';
 
-export const SAFEGUARDS = [errorListener, connectTimeout, reconnectStrategy] as const;
+// `migrate-legacy-options` first: the others remedy options once they are written the way v4+ reads them.
+export const SAFEGUARDS = [legacyOptions, errorListener, connectTimeout, reconnectStrategy] as const;
 
 type Registered = (typeof SAFEGUARDS)[number];
 export type TransformName = Registered['transform'];

@@ -20,15 +20,13 @@ const NO_REWRITE: Readonly<Record<string, string>> = {
   legacyModeRemoved: '`legacyMode` was removed in v5: call `client.legacy()` where the callback API is used',
 };
 
-/**
- * Rule `no-legacy-options`. Its transform, `migrate-legacy-options`, applies the same edits; it joins
- * `SAFEGUARDS` (and the CLI's default set) together with its jscodeshift module and fixtures.
- */
+/** Rule `no-legacy-options`, transform `migrate-legacy-options`. */
 export const legacyOptions: Safeguard<'no-legacy-options', 'migrate-legacy-options'> = {
   rule: 'no-legacy-options',
   transform: 'migrate-legacy-options',
-  summary: 'the v4+ spelling of options node-redis v4+ ignores (db → database, host → socket.host, …)',
+  summary: 'v4+ names for options v4+ ignores (db → database)',
   options: [],
+  revealsOptions: true,
   check({ analysis, remedy }) {
     return findLegacyOptions(analysis).map((finding) => {
       const data = { key: finding.key, replacement: finding.replacement };
