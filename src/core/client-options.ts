@@ -4,11 +4,13 @@
  * duplicate's overrides on top of its parent's options (see docs/node-redis.md#where-options-are-read).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, propertyKeyName, unwrap } from './ast';
+import { isFunctionNode, mergedArguments, propertyKeyName, unwrap } from './ast';
 import type { RedisOwner } from './find-clients';
 import type { SameFileValues } from './same-file-values';
 
 type Node = TSESTree.Node;
+/** An object literal, or a merge call read as an object of spreads (`Object.assign({}, defaults, options)`). */
+type OptionsObject = TSESTree.ObjectExpression | { merged: readonly Node[] };
 
 /** Where a missing option has to be written: a new first argument, or a property path inside an object. */
 export type OptionInsertion =
@@ -193,12 +195,17 @@ export class ClientOptionsReader {
    * `unknown` as soon as something cannot be seen: a parameter, a call, a spread of outside data.
    */
   lookup(expression: Node, path: readonly string[]): Lookup {
+    let holder = expression;
     let object = this.resolveObject(expression, path);
     if (!object) return { unknown: expression };
     for (let index = 0; index < path.length; index++) {
       const { property, complete } = this.findProperty(object, path.slice(index));
-      if (!property) return complete ? { missing: object, path: path.slice(index) } : { unknown: object };
+      if (!property) {
+        if ('merged' in object) return { unknown: holder };
+        return complete ? { missing: object, path: path.slice(index) } : { unknown: object };
+      }
       if (index === path.length - 1) return { found: property };
+      holder = property.value;
       const next = this.resolveObject(property.value, path.slice(index + 1));
       if (!next) return { unknown: property.value };
       object = next;
@@ -210,9 +217,11 @@ export class ClientOptionsReader {
    * The object literal an expression holds, following same-file constants; undefined when it is not a
    * literal, or when the code writes into it along `path` later (`options.socket = …`).
    */
-  private resolveObject(expression: Node, path: readonly string[], depth = 0): TSESTree.ObjectExpression | undefined {
+  private resolveObject(expression: Node, path: readonly string[], depth = 0): OptionsObject | undefined {
     const node = unwrap(expression);
     if (node.type === AST_NODE_TYPES.ObjectExpression) return node;
+    const merged = mergedArguments(node);
+    if (merged) return { merged };
     if (node.type !== AST_NODE_TYPES.Identifier || depth > 8) return undefined;
     if (this.values.mutatedPaths(node).some((mutated) => mutated === 'any' || overlaps(mutated, path))) return undefined;
     const value = this.values.constantValue(node);
@@ -221,23 +230,25 @@ export class ClientOptionsReader {
 
   /** The last property named `path[0]`, looking into resolvable spreads; `complete` is false when a spread or computed key hides it. */
   private findProperty(
-    object: TSESTree.ObjectExpression,
+    object: OptionsObject,
     path: readonly string[],
-    seen = new Set<Node>(),
+    seen = new Set<OptionsObject>(),
   ): { property?: TSESTree.Property; complete: boolean } {
     const name = path[0]!;
     seen.add(object);
-    let complete = true;
-    for (let index = object.properties.length - 1; index >= 0; index--) {
-      const member = object.properties[index]!;
+    // A merge call is read as an object of spreads; its result is never where an option can be inserted.
+    const members = 'merged' in object ? object.merged.map((argument) => ({ argument })) : object.properties;
+    let complete = !('merged' in object);
+    for (let index = members.length - 1; index >= 0; index--) {
+      const member = members[index]!;
       this.values.budget.spend();
-      if (member.type === AST_NODE_TYPES.Property) {
+      if ('type' in member && member.type === AST_NODE_TYPES.Property) {
         const key = propertyKeyName(member);
         if (key === name) return { property: member, complete };
         if (key === undefined) complete = false;
         continue;
       }
-      const spread = this.resolveObject(member.argument, path);
+      const spread = this.resolveObject((member as { argument: Node }).argument, path);
       if (!spread || seen.has(spread)) {
         complete = false;
         continue;

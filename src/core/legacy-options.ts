@@ -6,7 +6,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { ClientOptionsReader } from './client-options';
-import { propertyKeyName } from './ast';
+import { mergedArguments, propertyKeyName } from './ast';
 import { lineage, type RedisOwner } from './find-clients';
 import { planOptionRemedy, type OptionRemedy, type OptionsSite } from './legacy-option-plans';
 import { positionalArgumentsOf, type PositionalArguments } from './legacy-positional';
@@ -175,13 +175,20 @@ class OwnerOptions {
   }
 
   /**
-   * The ignored-option names written in the options and in the same-file objects spread into them; the
+   * The ignored-option names written in the options and in the same-file objects spread or merged into them; the
    * lookup then decides which of them count. At most MAX_CANDIDATE_KEYS, so that the lookups (each
    * linear in the object's size) stay linear in total however large the object is.
    */
   private candidateKeys(expression: Node, keys = new Set<string>(), seen = new Set<Node>()): Set<string> {
     const object = this.context.values.resolveConstant(expression);
-    if (object.type !== AST_NODE_TYPES.ObjectExpression || seen.has(object) || seen.size > MAX_SPREAD_OBJECTS) return keys;
+    if (seen.has(object) || seen.size > MAX_SPREAD_OBJECTS) return keys;
+    const merged = mergedArguments(object);
+    if (merged) {
+      seen.add(object);
+      for (const argument of merged) this.candidateKeys(argument, keys, seen);
+      return keys;
+    }
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return keys;
     seen.add(object);
     for (const member of object.properties) {
       if (keys.size >= MAX_CANDIDATE_KEYS) break;

@@ -33,6 +33,7 @@ function invalid(
 ruleTester.run('require-connect-timeout', rule, {
   valid: [
     { name: 'client with socket.connectTimeout', code: lines(IMPORT, 'createClient({ url, socket: { connectTimeout: 8000 } });') },
+    { name: 'a timeout in a merged default', code: lines(IMPORT, 'export const make = (options) => createClient(Object.assign({ socket: { connectTimeout: 8000 } }, options));') },
     { name: 'cluster with defaults.socket.connectTimeout', code: lines(IMPORT, 'createCluster({ rootNodes: [{ url }], defaults: { socket: { connectTimeout: 3000 } } });') },
     { name: 'sentinel with nodeClientOptions.socket.connectTimeout', code: lines(IMPORT, 'createSentinel({ name: "m", sentinelRootNodes: [], nodeClientOptions: { socket: { connectTimeout: 3000 } } });') },
     { name: 'pool with the timeout in its client options', code: lines(IMPORT, 'createClientPool({ socket: { connectTimeout: 3000 } }, { maximum: 10 });') },
