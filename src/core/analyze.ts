@@ -112,7 +112,8 @@ export function findMissingErrorListeners(analysis: FileAnalysis): ErrorListener
 export interface ConnectTimeoutFinding {
   owner: RedisOwner;
   problem: ConnectTimeoutProblem;
-  insertion: OptionInsertion;
+  /** Where the timeout is written: one per way through the options that lacks it. */
+  insertions: OptionInsertion[];
   /** `connectTimeout: 0` is reported at the 0; everything else at the factory's callee. */
   reportNode: TSESTree.Node;
 }
@@ -127,9 +128,10 @@ export function findMissingConnectTimeouts(
     const check = checksOf(analysis, owner).connectTimeout;
     if (check.status === 'unknown') onUnseen(owner, check.reason);
     if (check.status !== 'problem') continue;
-    const { problem, insertion } = check;
-    const reportNode = problem === 'timeoutDisabled' && insertion.type === 'value' ? insertion.node : ownerReportNode(owner);
-    findings.push({ owner, problem, insertion, reportNode });
+    const { problem, insertions } = check;
+    const [first] = insertions;
+    const reportNode = problem === 'timeoutDisabled' && first?.type === 'value' ? first.node : ownerReportNode(owner);
+    findings.push({ owner, problem, insertions, reportNode });
   }
   return findings;
 }

@@ -101,7 +101,7 @@ export function hasArgumentList(node: TSESTree.CallExpression | TSESTree.NewExpr
 }
 
 export function connectTimeoutEdits(finding: ConnectTimeoutFinding, context: RemedyContext, milliseconds: number): TextEdit[] {
-  return optionEdits(finding.insertion, String(milliseconds), context.sourceText);
+  return finding.insertions.flatMap((insertion) => optionEdits(insertion, String(milliseconds), context.sourceText));
 }
 
 export function boundedReconnectEdits(

@@ -66,6 +66,42 @@ describe('transformSource', () => {
     expect(result.skipped).toEqual([{ transform: 'add-connect-timeout', line: 2, column: 34, reason: 'options not visible in this file' }]);
   });
 
+  it('names the write it cannot follow in the skip reason', () => {
+    const source = [
+      "import { createClient } from 'redis';",
+      'const options = { url: process.env.REDIS_URL };',
+      'export function connect(tls) {',
+      '  if (tls) options.socket = { tls: true };',
+      "  return createClient(options).on('error', console.error);",
+      '}',
+      '',
+    ].join('\n');
+    const result = transformSource(source, 'src/connect.js', ALL);
+    expect(result.changed).toBe(false);
+    expect(result.skipped).toEqual([
+      { transform: 'add-connect-timeout', line: 5, column: 10, reason: 'options are written to after creation, line 4' },
+    ]);
+  });
+
+  it('edits every literal a way through written options needs', () => {
+    const source = [
+      "import { createClient } from 'redis';",
+      'const options = { url: process.env.REDIS_URL };',
+      'if (process.env.REDIS_TLS) {',
+      "  options['socket'] = { tls: true };",
+      '}',
+      "export const client = createClient(options).on('error', console.error);",
+      '',
+    ].join('\n');
+    const result = transformSource(source, 'src/client.js', ALL);
+    expect(result.skipped).toEqual([]);
+    expect(result.output).toBe(
+      source
+        .replace('REDIS_URL }', 'REDIS_URL, socket: { connectTimeout: 10000 } }')
+        .replace('{ tls: true }', '{ tls: true, connectTimeout: 10000 }'),
+    );
+  });
+
   it('leaves alone what an eslint-disable comment silences, and says so', () => {
     const source = [
       "import { createClient } from 'redis';",
@@ -176,7 +212,8 @@ describe('transformSource: edits that keep the meaning (ASI, `new X`, listeners 
   });
 });
 
-describe('transformSource: files past the analysis bounds', () => {
+// A 2,000-line file linted to its budget: seconds on a loaded 2-core machine, so a roomy time limit.
+describe('transformSource: files past the analysis bounds', { timeout: 60_000 }, () => {
   it.each([
     ['budget', pastTheBudget(), 'analysis budget exceeded'],
     ['depth', pastTheDepthBound(), 'analysis depth exceeded'],
