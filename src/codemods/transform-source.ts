@@ -8,7 +8,7 @@
 import { mayUseRedis } from '../core/redis-modules';
 import { safeguardOfTransform, TRANSFORM_NAMES } from '../core/safeguards';
 import type { CodemodOptions, FileTransformResult, SkippedSite, TransformName } from './api';
-import { applyEdits, checkedApply, type Site, type TextEdit } from './apply';
+import { applyEdits, checkedApply, reportKey, shifted, type Site, type TextEdit } from './apply';
 import { lintText, type LintedText } from './lint';
 import { resolveCodemodOptions, unseenSites, type ResolvedOptions } from './options';
 
@@ -40,18 +40,25 @@ export function transformSource(
   const skipped = [...initialSkips(first, rules, filePath, resolved)];
   const appliedSites: Site[] = [];
   let current = first;
+  // Reports a round refused, by their key in the current text: never retried, listed once.
+  let refused = new Set<string>();
+  let deferred: Site[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const sites = current.reports.filter((report) => rules.has(report.ruleId) && !report.suppressed && report.fix);
-    const { batch, deferred } = nonOverlapping(sites.map((report) => ({ report, edit: report.fix! })));
-    if (batch.length === 0) break;
-    const outcome = checkedApply(current, batch, filePath, resolved.lint);
+    const sites = current.reports
+      .filter((report) => rules.has(report.ruleId) && !report.suppressed && report.fix && !refused.has(reportKey(report)))
+      .map((report) => ({ report, edit: report.fix! }));
+    const next = nonOverlapping(sites);
+    deferred = next.deferred;
+    if (next.batch.length === 0) break;
+    const outcome = checkedApply(current, next.batch, filePath, resolved.lint);
     skipped.push(...outcome.rejected.map(({ site, why }) => skip(rules, site.report, `left unchanged: ${why}`)));
     appliedSites.push(...outcome.applied);
-    const progressed = outcome.result !== current;
+    const edits = outcome.applied.map((site) => site.edit);
+    refused = new Set([...refused, ...outcome.rejected.map(({ site }) => reportKey(site.report))].map((key) => shiftKey(key, edits)));
     current = outcome.result;
-    if (!progressed || deferred.length === 0) break;
-    if (round === MAX_ROUNDS - 1) skipped.push(...deferred.map((site) => skip(rules, site.report, 'overlaps another edit')));
+    if (deferred.length === 0) break;
   }
+  skipped.push(...deferred.map((site) => skip(rules, site.report, 'overlaps another edit')));
   const applied = wanted.filter((name) => appliedSites.some((site) => rules.get(site.report.ruleId) === name));
   const sorted = skipped.sort((a, b) => wanted.indexOf(a.transform) - wanted.indexOf(b.transform) || a.line - b.line || a.column - b.column);
   if (applied.length === 0) return { ...unchanged, skipped: sorted };
@@ -76,12 +83,23 @@ function skip(rules: ReadonlyMap<string, TransformName>, report: Site['report'],
   return { transform: rules.get(report.ruleId)!, line: report.line, column: report.column, reason };
 }
 
-/** The sites whose edit overlaps no earlier site's (identical edits, as for two owners of one statement, do not count). */
+/** A refused report's key once `edits` are applied before it. */
+function shiftKey(key: string, edits: readonly TextEdit[]): string {
+  const [ruleId, messageId, offset, suppressed] = key.split(':') as [string, string, string, string];
+  return `${ruleId}:${messageId}:${shifted(Number(offset), edits)}:${suppressed}`;
+}
+
+/**
+ * The sites whose edit overlaps no site taken before it (identical edits, as for two owners of one
+ * statement, do not count). Narrow edits go first, so a listener inside a strategy function is added
+ * before the strategy is replaced rather than lost with it.
+ */
 function nonOverlapping(sites: readonly Site[]): { batch: Site[]; deferred: Site[] } {
   const taken: TextEdit[] = [];
   const batch: Site[] = [];
   const deferred: Site[] = [];
-  for (const site of sites) {
+  const width = (site: Site) => site.edit.range[1] - site.edit.range[0];
+  for (const site of [...sites].sort((a, b) => width(a) - width(b))) {
     if (taken.some((other) => overlap(site.edit, other))) {
       deferred.push(site);
     } else {

@@ -70,9 +70,13 @@ export class SameFileValues {
     this.budget = new AnalysisBudget(this.index());
   }
 
-  /** Resolves an identifier from its innermost scope, found by walking up (constant per lookup). */
+  /**
+   * Resolves an identifier from its innermost scope, found by walking up (constant per lookup). A
+   * type-only name (`ReturnType`, an interface) holds no value: a value of that name is an implicit global.
+   */
   findVariable(identifier: TSESTree.Identifier): Variable | undefined {
-    return ASTUtils.findVariable(this.scopeOf(identifier), identifier.name) ?? undefined;
+    const variable = ASTUtils.findVariable(this.scopeOf(identifier), identifier.name) ?? undefined;
+    return variable && 'isValueVariable' in variable && variable.isValueVariable === false ? undefined : variable;
   }
 
   /** The expressions a variable is given: its initializer and every plain assignment. */
