@@ -1,0 +1,108 @@
+/**
+ * `connect()` calls on node-redis owners whose promise is dropped, and `connect()` calls made from an
+ * owner's 'error', 'end' or 'reconnecting' listener (facts §6, §10: node-redis reconnects by itself, and
+ * a failed first connect rejects `connect()` instead of emitting 'error').
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calledMethodName, contains, isFunctionNode, unwrap } from './ast';
+import type { FileAnalysis } from './analyze';
+import type { RedisOwner } from './find-clients';
+import { ownerListeners } from './owner-listeners';
+import { PromiseFates, enclosingFunction } from './promise-fate';
+import type { FunctionNode } from './same-file-values';
+
+type Node = TSESTree.Node;
+
+export type ConnectProblem = 'floatingConnect' | 'connectInErrorListener' | 'connectInEndListener';
+
+export interface ConnectFinding {
+  problem: ConnectProblem;
+  /** The `connect()` call; where the rule reports. */
+  call: TSESTree.CallExpression;
+  owner: RedisOwner;
+  /** For the listener problems: the event whose listener calls `connect()`. */
+  event?: string;
+  /** For a floating `connect()`: the expression to await or to give `.catch(…)`, and whether awaiting it is allowed there. */
+  remedy?: { end: Node; canAwait: boolean };
+}
+
+export interface ConnectCheckInput {
+  /** Whether `await` is allowed at the top level of this file (an ES module). */
+  topLevelAwait: boolean;
+}
+
+const RECONNECTING_EVENTS = new Set(['error', 'end', 'reconnecting']);
+
+/** Every problematic `connect()` on a node-redis owner, in source order. */
+export function findConnectProblems(analysis: FileAnalysis, input: ConnectCheckInput): ConnectFinding[] {
+  const { clients } = analysis;
+  const listenerEvents = lifecycleListenerFunctions(analysis);
+  const fates = new PromiseFates(clients.values);
+  const findings: ConnectFinding[] = [];
+  for (const call of clients.values.calls) {
+    if (calledMethodName(call) !== 'connect') continue;
+    const [owner] = clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object);
+    if (!owner) continue;
+    const event = listenerEventAround(call, listenerEvents);
+    if (event !== undefined) {
+      findings.push({ problem: event === 'end' ? 'connectInEndListener' : 'connectInErrorListener', call, owner, event });
+      continue;
+    }
+    const fate = fates.of(call);
+    if (fate.status !== 'dropped') continue;
+    const canAwait = fate.valueUnused && !fate.inCallback && awaitAllowedAt(fate.end, input.topLevelAwait);
+    findings.push({ problem: 'floatingConnect', call, owner, remedy: { end: fate.end, canAwait } });
+  }
+  return findings;
+}
+
+/**
+ * The functions that run when an owner emits 'error', 'end' or 'reconnecting': the listeners, and the
+ * same-file functions a listener calls or hands to a timer (one level deep).
+ */
+function lifecycleListenerFunctions(analysis: FileAnalysis): Map<FunctionNode, string> {
+  const byFunction = new Map<FunctionNode, string>();
+  const { values } = analysis.clients;
+  for (const listener of ownerListeners(analysis, RECONNECTING_EVENTS)) {
+    for (const fn of listener.functions) {
+      byFunction.set(fn, listener.event);
+      for (const call of values.calls) {
+        if (!contains(fn, call)) continue;
+        const callees = [call.callee, ...call.arguments].flatMap((expression) => values.functionsOf(expression));
+        for (const callee of callees) if (!byFunction.has(callee)) byFunction.set(callee, listener.event);
+      }
+    }
+  }
+  return byFunction;
+}
+
+function listenerEventAround(call: TSESTree.CallExpression, listenerEvents: Map<FunctionNode, string>): string | undefined {
+  if (listenerEvents.size === 0) return undefined;
+  for (let current: Node | undefined = call.parent; current; current = current.parent) {
+    if (isFunctionNode(current)) {
+      const event = listenerEvents.get(current);
+      if (event !== undefined) return event;
+    }
+  }
+  return undefined;
+}
+
+/** `await` is allowed in an async function, and at the top level of an ES module (not in a class body or namespace). */
+function awaitAllowedAt(node: Node, topLevelAwait: boolean): boolean {
+  const fn = enclosingFunction(node);
+  if (fn) return fn.async;
+  return topLevelAwait && !insideClassMemberOrNamespace(node);
+}
+
+const NO_TOP_LEVEL_AWAIT = new Set<string>([
+  AST_NODE_TYPES.PropertyDefinition,
+  AST_NODE_TYPES.StaticBlock,
+  AST_NODE_TYPES.TSModuleBlock,
+]);
+
+function insideClassMemberOrNamespace(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (NO_TOP_LEVEL_AWAIT.has(current.type)) return true;
+  }
+  return false;
+}
