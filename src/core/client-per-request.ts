@@ -1,0 +1,220 @@
+/**
+ * Connection owners created once per request (facts §10, §11: node-redis #1290, #2086, #2468, and the
+ * Next.js cache-handler example in vercel/next.js#98716): a factory inside a request handler, or in a
+ * same-file function a handler calls, that does not cache what it made; and a function that creates,
+ * connects and closes the same client in one call and runs more than once. Silent when unsure.
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calledMethodName, memberName, propertyKeyName, unwrap } from './ast';
+import type { FileAnalysis } from './analyze';
+import { CallSites, type CallSite } from './call-sites';
+import { ClientCaching } from './client-caching';
+import type { RedisOwner } from './find-clients';
+import { ModuleImports } from './module-imports';
+import { enclosingFunction } from './promise-fate';
+import { exportsOf, isCliCommandModule } from './request-entry-points';
+import { HANDLER_LABEL, RequestHandlers, type HandlerKind } from './request-handlers';
+import type { FunctionNode } from './same-file-values';
+
+type Node = TSESTree.Node;
+
+export type PerRequestProblem = 'clientPerRequest' | 'clientPerCall';
+
+export interface PerRequestFinding {
+  owner: RedisOwner;
+  problem: PerRequestProblem;
+  /** For `clientPerRequest`: where the factory runs, in words ("a Next.js route handler"). */
+  where?: string;
+}
+
+export interface PerRequestInput {
+  ast: TSESTree.Program;
+  /** The file's path relative to the project, with `/` separators (Next.js route files, `pages/api`). */
+  relativePath: string;
+}
+
+const CLOSE_METHODS = new Set(['quit', 'close', 'disconnect', 'destroy']);
+/** Functions that by name run once per process: a script's entry point, a migration, a lifecycle hook. */
+const ONE_SHOT_NAMES = new Set([
+  'main', 'run', 'start', 'bootstrap', 'init', 'initialize', 'setup', 'teardown', 'seed', 'migrate', 'up', 'down',
+  'globalSetup', 'globalTeardown', 'onModuleInit', 'onModuleDestroy', 'onApplicationBootstrap', 'onApplicationShutdown',
+]);
+const REPEATING_TIMERS = new Set(['setInterval']);
+const PROVIDER_FACTORY_KEYS = new Set(['useFactory']);
+const MAX_CALLER_DEPTH = 3;
+
+export function findClientsPerRequest(analysis: FileAnalysis, input: PerRequestInput): PerRequestFinding[] {
+  const owners = analysis.owners.filter((owner) => enclosingFunction(owner.node) !== undefined);
+  if (owners.length === 0) return [];
+  const search = new PerRequestSearch(analysis, input);
+  return owners.flatMap((owner) => search.check(owner) ?? []);
+}
+
+class PerRequestSearch {
+  private readonly handlers: RequestHandlers;
+  private readonly caching: ClientCaching;
+  private readonly callSites: CallSites;
+  /** In a CLI command module, exported functions run once per invocation. */
+  private readonly cliCommandModule: boolean;
+
+  constructor(
+    private readonly analysis: FileAnalysis,
+    input: PerRequestInput,
+  ) {
+    const { values } = analysis.clients;
+    const imports = new ModuleImports(input.ast, values);
+    this.handlers = new RequestHandlers({ ast: input.ast, values, imports, relativePath: input.relativePath });
+    this.caching = new ClientCaching(values);
+    this.callSites = new CallSites(values);
+    this.cliCommandModule = isCliCommandModule(exportsOf(input.ast));
+  }
+
+  check(owner: RedisOwner): PerRequestFinding | undefined {
+    const factoryFunction = enclosingFunction(owner.node)!;
+    const handler = this.handlerAround(owner.node, factoryFunction) ?? this.handlerCalling(factoryFunction);
+    if (handler === 'cached') return undefined;
+    if (handler) return { owner, problem: 'clientPerRequest', where: handler.where };
+    if (this.opensAndCloses(owner, factoryFunction) && this.runsRepeatedly(factoryFunction, 0)) return { owner, problem: 'clientPerCall' };
+    return undefined;
+  }
+
+  /**
+   * The handler the expression runs in, walking out through the functions around it (callbacks run
+   * within the call that made them), or `cached` when one of those levels keeps the value.
+   */
+  private handlerAround(expression: Node, start: FunctionNode): { where: string } | 'cached' | undefined {
+    let value: Node = expression;
+    for (let fn: FunctionNode | undefined = start; fn; fn = enclosingFunction(fn)) {
+      if (this.caching.isCached(value, fn)) return 'cached';
+      const kind = this.handlers.kindOf(fn);
+      if (kind) return { where: HANDLER_LABEL[kind] };
+      if (isProviderFactory(fn)) return 'cached';
+      // An immediately invoked function: its result is the value the enclosing function may cache.
+      const call = fn.parent;
+      if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === fn) value = call;
+    }
+    return undefined;
+  }
+
+  /** A handler that calls the function (directly or through up to three same-file callers). */
+  private handlerCalling(fn: FunctionNode): { where: string } | 'cached' | undefined {
+    let frontier: FunctionNode[] = [fn];
+    const seen = new Set<FunctionNode>(frontier);
+    for (let depth = 0; depth < MAX_CALLER_DEPTH && frontier.length > 0; depth++) {
+      const next: FunctionNode[] = [];
+      for (const callee of frontier) {
+        for (const site of this.callSites.of(callee)) {
+          const caller = enclosingFunction(site);
+          if (!caller) continue;
+          const found = this.handlerAround(site, caller);
+          if (found === 'cached') continue;
+          if (found) return { where: `a function called from ${found.where}` };
+          if (!seen.has(caller)) {
+            seen.add(caller);
+            next.push(caller);
+          }
+        }
+      }
+      frontier = next;
+    }
+    return undefined;
+  }
+
+  /** The function calls `connect()` and one of `quit()`/`close()`/`disconnect()`/`destroy()` on this owner. */
+  private opensAndCloses(owner: RedisOwner, fn: FunctionNode): boolean {
+    let connects = false;
+    let closes = false;
+    for (const call of this.callSites.within(fn)) {
+      const method = calledMethodName(call);
+      if (method === undefined || (method !== 'connect' && !CLOSE_METHODS.has(method))) continue;
+      if (!this.analysis.clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object).includes(owner)) continue;
+      if (method === 'connect') connects = true;
+      else closes = true;
+    }
+    return connects && closes;
+  }
+
+  /**
+   * Whether a function runs more than once per process, as far as the file shows: a method, an exported
+   * function, a `setInterval` callback, or a function called in a loop or from a function that does.
+   */
+  private runsRepeatedly(fn: FunctionNode, depth: number): boolean {
+    const name = functionName(fn);
+    if (name !== undefined && ONE_SHOT_NAMES.has(name)) return false;
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) {
+      if (parent.callee === fn) return this.runsRepeatedlyAt(parent, depth);
+      return isRepeatingTimer(parent);
+    }
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'method') return true;
+    if (parent?.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectExpression && parent.value === fn) return true;
+    if (isExported(fn)) return !this.cliCommandModule;
+    return this.callSites.of(fn).some((site) => this.runsRepeatedlyAt(site, depth));
+  }
+
+  private runsRepeatedlyAt(site: CallSite, depth: number): boolean {
+    if (insideLoop(site)) return true;
+    const caller = enclosingFunction(site);
+    return caller !== undefined && depth < MAX_CALLER_DEPTH && this.runsRepeatedly(caller, depth + 1);
+  }
+}
+
+function functionName(fn: FunctionNode): string | undefined {
+  if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && fn.id) return fn.id.name;
+  const parent = fn.parent;
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) return parent.id.name;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition || parent?.type === AST_NODE_TYPES.Property) return propertyKeyName(parent);
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left.type === AST_NODE_TYPES.MemberExpression) return memberName(parent.left);
+  return undefined;
+}
+
+/** `useFactory` of a NestJS provider: Nest calls it once and injects the result. */
+function isProviderFactory(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return parent?.type === AST_NODE_TYPES.Property && PROVIDER_FACTORY_KEYS.has(propertyKeyName(parent) ?? '');
+}
+
+function isRepeatingTimer(call: CallSite): boolean {
+  const callee = unwrap(call.callee);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+  return name !== undefined && REPEATING_TIMERS.has(name);
+}
+
+/** `export function f`, `export const f = …`, `exports.f = …`, `module.exports = f`. */
+function isExported(fn: FunctionNode): boolean {
+  let node: Node | undefined = fn.parent;
+  if (node?.type === AST_NODE_TYPES.VariableDeclarator) node = node.parent?.parent;
+  if (node?.type === AST_NODE_TYPES.ExportNamedDeclaration || node?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (node?.type !== AST_NODE_TYPES.AssignmentExpression || node.left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const text = memberPathText(node.left);
+  return text.startsWith('exports.') || text.startsWith('module.exports');
+}
+
+function memberPathText(node: Node): string {
+  const inner = unwrap(node);
+  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
+  if (inner.type === AST_NODE_TYPES.MemberExpression) return `${memberPathText(inner.object)}.${memberName(inner) ?? '?'}`;
+  return '?';
+}
+
+function insideLoop(site: Node): boolean {
+  for (let current = site.parent; current; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return true;
+      case AST_NODE_TYPES.FunctionDeclaration:
+      case AST_NODE_TYPES.FunctionExpression:
+      case AST_NODE_TYPES.ArrowFunctionExpression:
+        return false;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+export type { HandlerKind };
