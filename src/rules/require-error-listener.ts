@@ -1,9 +1,10 @@
 import { OWNER_LABEL, findMissingErrorListeners, ownerReportNode, type ErrorListenerProblem } from '../core/analyze';
 import { errorListenerEdits } from '../core/remedies';
+import { findRethrowingErrorListeners, rethrowEdits } from '../core/rethrowing-listeners';
 import { analyzeLintedFile, lintedRemedyContext } from './utils/analysis';
 import { createRule } from './utils/create-rule';
 
-export type MessageIds = ErrorListenerProblem | 'addErrorListener';
+export type MessageIds = ErrorListenerProblem | 'rethrowingListener' | 'addErrorListener' | 'logInsteadOfThrowing';
 export type Options = [{ escapedClients?: 'report' | 'ignore' }];
 
 export default createRule<Options, MessageIds>({
@@ -22,7 +23,10 @@ export default createRule<Options, MessageIds>({
         "`duplicate()` creates a new {{kind}} that does not inherit its parent's listeners, and this one has no 'error' listener: its first connection error crashes the process. Add `.on('error', handler)` to the duplicate too.",
       onceOnly:
         "This node-redis {{kind}} only has a `once('error')` listener, which handles the first error; the next one crashes the process. Use `.on('error', handler)`.",
+      rethrowingListener:
+        "This node-redis {{kind}}'s 'error' listener only rethrows: the throw escapes `emit('error')` as an uncaught exception, which crashes the process just as a missing listener would, before node-redis can reconnect. Log or handle the error instead of throwing it.",
       addErrorListener: "Add an 'error' listener that logs with console.error.",
+      logInsteadOfThrowing: 'Log the error instead of rethrowing it.',
     },
     schema: [
       {
@@ -56,6 +60,20 @@ export default createRule<Options, MessageIds>({
             suggest: [
               {
                 messageId: 'addErrorListener',
+                fix: (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+              },
+            ],
+          });
+        }
+        for (const finding of findRethrowingErrorListeners(analysis)) {
+          const edits = rethrowEdits(finding, lintedRemedyContext(context));
+          context.report({
+            node: ownerReportNode(finding.owner),
+            messageId: 'rethrowingListener',
+            data: { kind: OWNER_LABEL[finding.owner.kind] },
+            suggest: [
+              {
+                messageId: 'logInsteadOfThrowing',
                 fix: (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
               },
             ],
