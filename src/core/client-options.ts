@@ -45,7 +45,7 @@ type Lookup =
   | { missing: TSESTree.ObjectExpression; path: readonly string[] }
   | { unknown: Node };
 
-const SOCKET_PATH: Record<RedisOwner['kind'], readonly string[]> = {
+export const SOCKET_PATH: Record<RedisOwner['kind'], readonly string[]> = {
   client: ['socket'],
   pool: ['socket'],
   cluster: ['defaults', 'socket'],
