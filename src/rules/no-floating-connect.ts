@@ -17,7 +17,7 @@ export default createRule<[], MessageIds>({
     hasSuggestions: true,
     messages: {
       floatingConnect:
-        "The promise of this node-redis {{kind}}'s `connect()` is dropped: when the first connection attempt fails it rejects (an 'error' listener does not see that) and Node.js exits on the unhandled rejection. Await it, or handle the rejection with `.catch(…)`.",
+        "The promise of this node-redis {{kind}}'s `connect()` is dropped: when connecting fails (no 'error' listener, a `reconnectStrategy` that gives up, or a client that is already open) it rejects, which an 'error' listener does not catch, and Node.js exits on the unhandled rejection. Await it, or handle the rejection with `.catch(…)`.",
       connectInErrorListener:
         "Do not call `connect()` in a listener for '{{event}}': node-redis already reconnects this {{kind}} by itself (see `socket.reconnectStrategy`), and `connect()` on a client that is still open rejects with 'Socket already opened'. Remove the call and tune `socket.reconnectStrategy` instead.",
       connectInEndListener:
