@@ -68,7 +68,11 @@ export function findEntryPoints(input: RequestHandlerInput): EntryPoint[] {
   }
   if (hasUseServerDirective(ast.body)) for (const { value } of exported) add(value, 'serverAction');
   if (!isCliCommandModule(exported)) named(new Set(['handler']), 'serverless');
-  if (defaultExport) addObjectFunctions(defaultExport, 'serverless', input, entries, new Set(['fetch']));
+  if (defaultExport) {
+    addObjectFunctions(defaultExport, 'serverless', input, entries, new Set(['fetch']));
+    // Azure Functions (v3 model): `module.exports = async function (context, req) { … }`.
+    for (const fn of functionsIn(defaultExport, input)) if (paramNames(fn).join() === 'context,req') entries.push({ fn, kind: 'serverless' });
+  }
   for (const statement of ast.body) addClassEntries(statement, imports, entries);
   addResolverMaps(ast, input, entries);
   return entries;
@@ -125,6 +129,10 @@ function commonJsExports(assignment: TSESTree.AssignmentExpression): Exported[] 
         })
       : [];
   return [{ name: 'default', value: assignment.right }, ...properties];
+}
+
+function paramNames(fn: FunctionNode): (string | undefined)[] {
+  return fn.params.map((param) => (param.type === AST_NODE_TYPES.Identifier ? param.name : undefined));
 }
 
 function functionsIn(value: Node, input: RequestHandlerInput): FunctionNode[] {

@@ -40,7 +40,7 @@ export const HANDLER_LABEL: Record<HandlerKind, string> = {
   perRequestRender: 'server code that runs for every page request',
   serverAction: 'a server action',
   nestRoute: 'a NestJS request handler',
-  graphqlResolver: 'a GraphQL resolver',
+  graphqlResolver: 'a GraphQL resolver or per-request context',
   rpcProcedure: 'a tRPC procedure',
   cacheHandler: 'a Next.js cache handler, which Next.js constructs for every request',
 };
@@ -58,6 +58,7 @@ const FIREBASE_CALLEES = new Set(['onRequest', 'onCall']);
 const EVENT_HANDLER_CALLEES = new Set(['defineEventHandler', 'eventHandler']);
 const FUNCTION_PLATFORMS = new Set(['@google-cloud/functions-framework', '@azure/functions']);
 const RPC_METHODS = new Set(['query', 'mutation', 'subscription']);
+const GRAPHQL_SERVER_CALLEES = new Set(['expressMiddleware', 'startStandaloneServer', 'koaMiddleware', 'createYoga', 'createHandler']);
 const MAX_DEPTH = 4;
 
 export interface RequestHandlerInput {
@@ -80,8 +81,12 @@ export class RequestHandlers {
     return this.kinds.size;
   }
 
+  /** Registered handlers first; then a `'use server'` body, or `(req, res)` parameters, which only request handlers take. */
   kindOf(fn: FunctionNode): HandlerKind | undefined {
-    return this.kinds.get(fn) ?? (isInlineServerAction(fn) ? 'serverAction' : undefined);
+    const registered = this.kinds.get(fn);
+    if (registered) return registered;
+    if (isInlineServerAction(fn)) return 'serverAction';
+    return looksLikeRequestResponse(fn) ? 'route' : undefined;
   }
 
   private add(functions: readonly FunctionNode[], kind: HandlerKind): void {
@@ -94,6 +99,7 @@ export class RequestHandlers {
     else if (method === 'route' || method === 'addHook') this.add(this.fastifyHandlers(call, method), 'route');
     else if (method === 'on') this.addServerListener(call);
     else if (method !== undefined && RPC_METHODS.has(method) && isProcedureChain(call)) this.add(this.argumentFunctions(call.arguments), 'rpcProcedure');
+    if (GRAPHQL_SERVER_CALLEES.has(calleeName(call) ?? '')) this.add(this.contextFunctions(call), 'graphqlResolver');
     const callee = unwrap(call.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : method;
     if (name === 'createServer' && this.isFrom(callee, HTTP_MODULES)) this.add(this.argumentFunctions(call.arguments), 'httpServer');
@@ -147,6 +153,17 @@ export class RequestHandlers {
     if (this.createdFrom(receiver, modules, 0)) {
       this.add(this.argumentFunctions(call.arguments.slice(1)), event === 'request' ? 'httpServer' : 'socketConnection');
     }
+  }
+
+  /** `expressMiddleware(server, { context: async ({ req }) => … })`: the GraphQL context is built per request. */
+  private contextFunctions(call: TSESTree.CallExpression): FunctionNode[] {
+    return call.arguments.flatMap((argument) => {
+      const options = unwrap(argument);
+      if (options.type !== AST_NODE_TYPES.ObjectExpression) return [];
+      return options.properties.flatMap((property) =>
+        property.type === AST_NODE_TYPES.Property && keyName(property) === 'context' ? this.argumentFunctions([property.value]) : [],
+      );
+    });
   }
 
   /** The functions passed: inline, by name, in an array, wrapped once (`asyncHandler(fn)`), or as `{ handler }`. */
@@ -261,6 +278,12 @@ function isProcedureChain(call: TSESTree.CallExpression): boolean {
     }
   }
   return false;
+}
+
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
 }
 
 function keyName(property: TSESTree.Property): string | undefined {

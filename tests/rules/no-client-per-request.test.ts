@@ -143,6 +143,18 @@ ruleTester.run('no-client-per-request', rule, {
       filename: 'src/commands/flush.js',
     },
     {
+      name: 'a queue processor: the file does not show how often it runs',
+      code: lines(REDIS, "queue.process(async (job) => { const c = createClient(); await c.connect(); await c.set(job.id, '1'); await c.quit(); });"),
+    },
+    {
+      name: "an app.listen() callback runs once",
+      code: lines(REDIS, EXPRESS, 'const app = express();', 'app.listen(3000, async () => { const c = createClient(); await c.connect(); });'),
+    },
+    {
+      name: 'a Fastify plugin registration runs once',
+      code: lines(REDIS, "import Fastify from 'fastify';", 'const fastify = Fastify();', "fastify.register(async (instance) => { const c = createClient(); await c.connect(); instance.decorate('redis', c); });"),
+    },
+    {
       name: 'another library',
       code: lines("import { createClient } from '@supabase/supabase-js';", EXPRESS, 'const app = express();', "app.get('/a', (req, res) => { createClient(url, key); });"),
     },
@@ -256,7 +268,24 @@ ruleTester.run('no-client-per-request', rule, {
     perRequest(
       'a GraphQL resolver map',
       lines(REDIS, 'export const resolvers = {', '  Query: {', '    async hits() { const c = createClient(); await c.connect(); return c.get("hits"); },', '  },', '};'),
-      'a GraphQL resolver',
+      'a GraphQL resolver or per-request context',
+    ),
+    perRequest(
+      "a GraphQL server's per-request context",
+      lines(REDIS, "import { expressMiddleware } from '@apollo/server/express4';", "app.use('/graphql', expressMiddleware(server, { context: async () => ({ redis: await createClient().connect() }) }));"),
+      'a GraphQL resolver or per-request context',
+    ),
+    perRequest(
+      'a controller exported from its own file: (req, res) parameters',
+      lines("const { createClient } = require('redis');", 'exports.show = async (req, res) => {', '  const client = createClient();', '  await client.connect();', '  res.json(await client.get(req.params.id));', '};'),
+      ROUTE,
+      'src/controllers/users.js',
+    ),
+    perRequest(
+      'an Azure function (context, req)',
+      lines("const { createClient } = require('redis');", 'module.exports = async function (context, req) {', '  const client = createClient();', '  await client.connect();', '};'),
+      'a serverless function handler',
+      'src/HttpTrigger/index.js',
     ),
     perRequest(
       'a tRPC procedure',
