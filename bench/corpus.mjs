@@ -142,6 +142,8 @@ export function redisHeavyFile(index, seed = 1) {
     body += redisBlock(rand, i, esm);
     if (rand() < 0.6) body += pick(rand, FILLER)(i);
   }
+  // A CommonJS file cannot export: its blocks stay local to the async wrapper.
+  if (!esm) body = body.replace(/^export /gm, '');
   let text = head + body;
   if (!esm) text = `(async () => {\n${text}})();\n`;
   if (typescript) text = text.replace(/\(err\) =>/g, '(err: unknown) =>');

@@ -3,12 +3,13 @@
  * option has its own heading, every code example parses, and every example really behaves as its heading
  * says (❌ examples are reported by the rule, ✅ examples are not, diffs are what the suggestion writes).
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index';
+import { safeguardOfRule } from '../src/core/safeguards';
 import { rules } from '../src/rules';
 
 type RuleName = keyof typeof rules;
@@ -209,6 +210,47 @@ function describeBlock(ruleName: string, block: CodeBlock): string {
   return `docs/rules/${ruleName}.md:${block.line} (${block.lang}) ${firstCode?.trim().slice(0, 60) ?? ''}`;
 }
 
+// ---- links ----------------------------------------------------------------------------------------------
+
+/** The anchors GitHub gives a document's headings: lowercase, punctuation except '-' and '_' dropped, spaces to '-', repeats numbered. */
+function headingAnchors(headings: Heading[]): Set<string> {
+  const anchors = new Set<string>();
+  for (const heading of headings) {
+    const slug = heading.text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, '')
+      .replace(/\s/g, '-');
+    let anchor = slug;
+    for (let repeat = 1; anchors.has(anchor); repeat += 1) anchor = `${slug}-${repeat}`;
+    anchors.add(anchor);
+  }
+  return anchors;
+}
+
+/** The targets of the Markdown links in a document's prose (code blocks and code spans left out), web links excluded. */
+function relativeLinks(text: string): string[] {
+  const prose = text.replace(/^(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\1\s*$/gm, '').replace(/`[^`\n]*`/g, '');
+  return [...prose.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z][\w+.-]*:/i.test(target));
+}
+
+/** Why a link from `fromFile` to `target` (a path relative to `fromFile`, optionally with `#anchor`) is broken, or undefined. */
+function brokenLink(fromFile: string, target: string): string | undefined {
+  const [targetPath = '', anchor] = target.split('#', 2);
+  const file = targetPath === '' ? fromFile : path.resolve(path.dirname(fromFile), targetPath);
+  if (!existsSync(file)) return `${path.relative(ROOT, file)} does not exist`;
+  if (anchor === undefined || !file.endsWith('.md')) return undefined;
+  const anchors = headingAnchors(parseMarkdown(readFileSync(file, 'utf8')).headings);
+  return anchors.has(anchor) ? undefined : `${path.relative(ROOT, file)} has no heading #${anchor}`;
+}
+
+/** Every file under `dir` whose name ends with one of `extensions`. */
+function filesUnder(dir: string, extensions: readonly string[]): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => extensions.some((extension) => file.endsWith(extension)))
+    .map((file) => path.join(dir, file))
+    .sort();
+}
+
 // ---- tests ------------------------------------------------------------------------------------------------
 
 describe('rule docs', () => {
@@ -266,18 +308,10 @@ describe('rule docs', () => {
       }
     });
 
-    it('mentions the matching codemod, or none for a rule without a fix', () => {
-      const transforms: Record<RuleName, string | undefined> = {
-        'require-error-listener': 'add-error-listener',
-        'require-connect-timeout': 'add-connect-timeout',
-        'no-disabled-reconnect': 'bound-reconnect-strategy',
-        'no-floating-connect': 'handle-connect',
-        'require-reconnect-strategy': 'add-reconnect-strategy',
-        'no-client-per-request': undefined,
-      };
-      const transform = transforms[ruleName];
-      if (transform === undefined) expect(docOf(ruleName).text).not.toContain('redis-codemod --transform');
-      else expect(docOf(ruleName).text).toContain(`redis-codemod --transform ${transform}`);
+    it('mentions the matching codemod', () => {
+      const safeguard = safeguardOfRule(ruleName);
+      if (!safeguard) return;
+      expect(docOf(ruleName).text).toContain(`redis-codemod --transform ${safeguard.transform}`);
     });
   });
 });
@@ -335,5 +369,38 @@ describe('README', () => {
       expect(row, `README row for ${ruleName}`).toBeDefined();
       expect(row).toContain(descriptionOf(ruleName));
     }
+  });
+});
+
+describe('links between the docs', () => {
+  const markdownFiles = [path.join(ROOT, 'README.md'), ...filesUnder(path.join(ROOT, 'docs'), ['.md'])];
+  const markdownLinks = markdownFiles.flatMap((file) =>
+    relativeLinks(readFileSync(file, 'utf8')).map((target) => [`${path.relative(ROOT, file)} → ${target}`, file, target] as const),
+  );
+
+  it('finds the links, and knows broken ones when it sees them', () => {
+    expect(markdownLinks.length).toBeGreaterThan(0);
+    const headings = ['v2/v3 code', '❌ Incorrect', '`errorHandler`', 'Examples', 'Examples'].map((text) => ({ level: 2, text, line: 1 }));
+    expect([...headingAnchors(headings)]).toEqual(['v2v3-code', '-incorrect', 'errorhandler', 'examples', 'examples-1']);
+    expect(relativeLinks('[a](./a.md#x) `[b](b.md)` [c](https://c.example)\n```md\n[d](d.md)\n```\n')).toEqual(['./a.md#x']);
+    const readme = path.join(ROOT, 'README.md');
+    expect(brokenLink(readme, 'docs/node-redis.md#timeouts')).toBeUndefined();
+    expect(brokenLink(readme, 'docs/node-redis.md#no-such-heading')).toBe('docs/node-redis.md has no heading #no-such-heading');
+    expect(brokenLink(readme, 'docs/no-such-file.md')).toBe('docs/no-such-file.md does not exist');
+  });
+
+  it.each(markdownLinks)('resolves: %s', (_name, file, target) => {
+    expect(brokenLink(file, target)).toBeUndefined();
+  });
+
+  /** Source comments cite the docs by their path from the repository root, e.g. `docs/node-redis.md#timeouts`. */
+  const sourceCitations = filesUnder(path.join(ROOT, 'src'), ['.ts']).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/\bdocs\/[\w./-]+\.md(?:#[\w-]+)?/g)].map(
+      (match) => [`${path.relative(ROOT, file)} → ${match[0]}`, match[0]] as const,
+    ),
+  );
+
+  it.each(sourceCitations)('resolves: %s', (_name, citation) => {
+    expect(brokenLink(path.join(ROOT, 'README.md'), citation)).toBeUndefined();
   });
 });

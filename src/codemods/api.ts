@@ -4,8 +4,8 @@
  * what it had to leave alone; it throws `SourceParseError` for a file that does not parse.
  */
 
-export const TRANSFORM_NAMES = ['add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy'] as const;
-export type TransformName = (typeof TRANSFORM_NAMES)[number];
+export { TRANSFORM_NAMES, type TransformName } from '../core/safeguards';
+import type { TransformName } from '../core/safeguards';
 
 export interface CodemodOptions {
   /** Source text of the handler expression used by `add-error-listener`. */
@@ -48,12 +48,7 @@ export class SourceParseError extends Error {
   }
 }
 
-export class InvalidOptionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidOptionError';
-  }
-}
+export { InvalidOptionError } from '../core/errors';
 
 /**
  * The file nests expressions more deeply than the parser's recursion fits in the current stack. It is

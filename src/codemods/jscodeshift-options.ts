@@ -1,18 +1,34 @@
-import type { Options } from 'jscodeshift';
+import type { API, FileInfo, Options } from 'jscodeshift';
+import { codemodOptions, type OptionSpec, type TransformName } from '../core/safeguards';
 import type { CodemodOptions } from './api';
+import { transformSource } from './transform-source';
 
-const list = (value: unknown): string[] | undefined =>
-  value === undefined ? undefined : String(value).split(',').map((item) => item.trim()).filter(Boolean);
+/** jscodeshift hands `--name=value` over as strings (or numbers it parsed itself); lists are comma-separated. */
+function fromCommandLine(spec: OptionSpec, value: unknown): unknown {
+  switch (spec.type) {
+    case 'positive-integer':
+      return Number(value);
+    case 'string-list':
+      return String(value).split(',').map((item) => item.trim()).filter(Boolean);
+    default:
+      return String(value);
+  }
+}
 
-const number = (value: unknown): number | undefined => (value === undefined ? undefined : Number(value));
-
-/** Maps jscodeshift's `--name=value` options onto the codemod options (lists are comma-separated). */
+/** Maps jscodeshift's options onto the codemod options: the registry's names, plus `clientModules` (the lint setting). */
 export function toCodemodOptions(options: Options): CodemodOptions {
-  return {
-    errorHandler: options.errorHandler as string | undefined,
-    connectTimeout: number(options.connectTimeout),
-    maxRetries: number(options.maxRetries),
-    clientModules: list(options.clientModules),
-    testFilePatterns: list(options.testFilePatterns),
-  };
+  const result: Record<string, unknown> = {};
+  for (const spec of codemodOptions()) {
+    if (options[spec.name] !== undefined) result[spec.name] = fromCommandLine(spec, options[spec.name]);
+  }
+  if (options.clientModules !== undefined) {
+    result.clientModules = fromCommandLine({ name: 'clientModules', type: 'string-list', description: '' }, options.clientModules);
+  }
+  return result as CodemodOptions;
+}
+
+/** A jscodeshift transform module for one safeguard: `npx jscodeshift -t …/dist/codemods/<transform>.js src`. */
+export function jscodeshiftTransform(transform: TransformName) {
+  return (file: FileInfo, _api: API, options: Options): string =>
+    transformSource(file.source, file.path, [transform], toCodemodOptions(options)).output;
 }

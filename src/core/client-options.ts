@@ -1,7 +1,7 @@
 /**
- * Reads a connection owner's options where node-redis really reads them (facts §2): `socket` for clients
- * and pools, `defaults.socket` for clusters (not `rootNodes`), `nodeClientOptions.socket` for sentinels,
- * and a duplicate's overrides on top of its parent's options.
+ * Reads a connection owner's options where node-redis really reads them: `socket` for clients and pools,
+ * `defaults.socket` for clusters (not `rootNodes`), `nodeClientOptions.socket` for sentinels, and a
+ * duplicate's overrides on top of its parent's options (see docs/node-redis.md#where-options-are-read).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, propertyKeyName, unwrap } from './ast';

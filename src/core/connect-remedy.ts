@@ -17,19 +17,18 @@ const COMMONJS_GLOBALS = new Set(['require', 'module', 'exports']);
 
 export interface ModuleKindInput {
   filename: string;
-  /** ESLint's `languageOptions.sourceType` ('module', 'script' or 'commonjs'). */
-  sourceType: string | undefined;
   ast: TSESTree.Program;
   globalScope: TSESLint.Scope.Scope;
 }
 
 /**
  * Whether the file is certainly an ES module, where top-level `await` works: `.mjs`/`.mts`, or a
- * `.js`/`.jsx` file with `import`/`export` that never touches `require`, `module` or `exports`.
+ * `.js`/`.jsx` file with `import`/`export` (which only parses as a module) that never touches
+ * `require`, `module` or `exports`.
  */
-export function allowsTopLevelAwait({ filename, sourceType, ast, globalScope }: ModuleKindInput): boolean {
+export function allowsTopLevelAwait({ filename, ast, globalScope }: ModuleKindInput): boolean {
   const extension = path.extname(filename).toLowerCase();
-  if (sourceType !== 'module' || COMMONJS_EXTENSIONS.has(extension)) return false;
+  if (COMMONJS_EXTENSIONS.has(extension)) return false;
   if (MODULE_EXTENSIONS.has(extension)) return true;
   if (!SYNTAX_JUDGED_EXTENSIONS.has(extension)) return false;
   const hasModuleSyntax = ast.body.some(

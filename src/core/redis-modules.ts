@@ -1,6 +1,7 @@
 /**
  * What node-redis exports, as a ReferenceTracker trace map: which module names and which factories
- * create a connection owner (see node-redis-facts §1 and §7).
+ * create a connection owner (see docs/node-redis.md#connection-owners and
+ * docs/node-redis.md#how-the-rules-recognise-node-redis).
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName } from './ast';
@@ -137,7 +138,7 @@ export function chainedEmitterCall(member: TSESTree.MemberExpression): TSESTree.
 export const PERSISTENT_LISTENER_METHODS = new Set(['on', 'addListener', 'prependListener']);
 export const ONE_SHOT_LISTENER_METHODS = new Set(['once', 'prependOnceListener']);
 
-/** Option keys that only node-redis v2/v3 understands (facts §8). */
+/** Option keys that only node-redis v2/v3 understands (see docs/node-redis.md#v2v3-code). */
 export const LEGACY_OPTION_KEYS = new Set([
   'retry_strategy',
   'connect_timeout',

@@ -5,7 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap } from './ast';
-import type { FileAnalysis } from './analyze';
+import { ownerReportNode, type FileAnalysis } from './analyze';
 import type { RedisOwner } from './find-clients';
 import { ownerListeners } from './owner-listeners';
 import { OWNER_LABEL } from './redis-modules';
@@ -49,16 +49,33 @@ export function findRethrowingErrorListeners(analysis: FileAnalysis): Rethrowing
 
 /**
  * A listener that already logs loses its `throw` (the whole line when it stands alone); one that does not
- * gets `console.error(…)` of the thrown value instead.
+ * passes the thrown value to `handlerSource` (a validated `--error-handler`), or to `console.error`.
  */
-export function rethrowEdits(finding: RethrowingListenerFinding, context: RemedyContext): TextEdit[] {
+export function rethrowEdits(finding: RethrowingListenerFinding, context: RemedyContext, handlerSource?: string): TextEdit[] {
   const { rethrow } = finding;
   const { sourceText } = context;
   if (finding.logsFirst) return [{ range: lineRangeOf(rethrow, sourceText), text: '' }];
-  const quote = detectQuote(sourceText);
   const thrown = sourceText.slice(rethrow.argument.range[0], rethrow.argument.range[1]);
   const semicolon = sourceText[rethrow.range[1] - 1] === ';' ? ';' : '';
-  return [{ range: rethrow.range, text: `console.error(${quote}Redis ${OWNER_LABEL[finding.owner.kind]} error:${quote}, ${thrown})${semicolon}` }];
+  const quote = detectQuote(sourceText);
+  const call = handlerSource
+    ? `${/^[\w$.]+$/.test(handlerSource) ? handlerSource : `(${handlerSource})`}(${thrown})`
+    : `console.error(${quote}Redis ${OWNER_LABEL[finding.owner.kind]} error:${quote}, ${thrown})`;
+  return [{ range: rethrow.range, text: `${call}${semicolon}` }];
+}
+
+/** The safeguard's reports for rethrowing listeners, with the remedy above as their suggestion. */
+export function rethrowingListenerReports(analysis: FileAnalysis, context: RemedyContext, handlerSource?: string) {
+  return findRethrowingErrorListeners(analysis).map((finding) => ({
+    node: ownerReportNode(finding.owner),
+    messageId: 'rethrowingListener',
+    data: { kind: OWNER_LABEL[finding.owner.kind] },
+    remedy: {
+      messageId: handlerSource && !finding.logsFirst ? 'handleInsteadOfThrowing' : 'logInsteadOfThrowing',
+      data: { handler: handlerSource ?? '' },
+      edits: rethrowEdits(finding, context, handlerSource),
+    },
+  }));
 }
 
 /** `console.error(err)`, `logger.warn(…)`, `this.log(…)`: a call whose method or function name is a logging word. */

@@ -1,21 +1,25 @@
 import path from 'node:path';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import { ownerReportNode } from '../core/analyze';
 import { findClientsPerRequest, type PerRequestProblem } from '../core/client-per-request';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../core/test-files';
 import { analyzeLintedFile } from './utils/analysis';
-import { createRule } from './utils/create-rule';
+import { REPOSITORY_URL, type RedisRuleDocs } from './utils/create-rule';
 
-export type MessageIds = PerRequestProblem;
-export type Options = [{ testFilePatterns?: string[] }];
+type Options = [{ testFilePatterns?: string[] }];
+const NAME = 'no-client-per-request';
+const DEFAULT_OPTIONS: Options = [{ testFilePatterns: DEFAULT_TEST_FILE_PATTERNS }];
 
-export default createRule<Options, MessageIds>({
-  name: 'no-client-per-request',
+/** No remedy, so not a safeguard: where the client should live is the user's design decision. */
+const rule: TSESLint.RuleModule<PerRequestProblem, Options, RedisRuleDocs> & { name: string } = {
+  name: NAME,
   meta: {
     type: 'problem',
     docs: {
       description: 'Disallow creating a node-redis client for every request instead of once per process',
       recommended: true,
-    },
+      url: `${REPOSITORY_URL}/blob/main/docs/rules/${NAME}.md`,
+    } as RedisRuleDocs,
     messages: {
       clientPerRequest:
         "`{{factory}}` runs for every request here ({{where}}): each request opens a new Redis connection and pays its handshake, and connections that are not closed pile up until Redis refuses clients ('max number of clients reached'). Create the client once (at module scope, or cached: `globalThis.redis ??= …`) and reuse it.",
@@ -39,12 +43,14 @@ export default createRule<Options, MessageIds>({
     ],
     defaultOptions: [{ testFilePatterns: DEFAULT_TEST_FILE_PATTERNS }],
   },
-  create(context, options) {
+  defaultOptions: DEFAULT_OPTIONS,
+  create(context) {
     return {
       'Program:exit'() {
         const analysis = analyzeLintedFile(context);
         if (!analysis) return;
-        const [{ testFilePatterns }] = options();
+        // Merged only here, in files that use node-redis (see createSafeguardRule).
+        const [{ testFilePatterns }] = ESLintUtils.applyDefault(DEFAULT_OPTIONS, context.options);
         if (isTestFile(context.filename, context.cwd, testFilePatterns)) return;
         const relativePath = path.relative(context.cwd, path.resolve(context.cwd, context.filename)).split(path.sep).join('/');
         for (const finding of findClientsPerRequest(analysis, { ast: context.sourceCode.ast, relativePath })) {
@@ -58,4 +64,6 @@ export default createRule<Options, MessageIds>({
       },
     };
   },
-});
+};
+
+export default rule;

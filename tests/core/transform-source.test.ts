@@ -128,7 +128,7 @@ describe('transformSource', () => {
           transform: 'add-error-listener',
           line: 2,
           column: 16,
-          reason: '--error-handler uses TypeScript syntax, which this JavaScript file cannot hold',
+          reason: 'the error handler uses TypeScript syntax, which this JavaScript file cannot hold',
         },
       ],
     });

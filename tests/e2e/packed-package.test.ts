@@ -117,7 +117,9 @@ beforeAll(async () => {
     [9, 10].map(async (major) => {
       const dir = path.join(work, `eslint${major}`);
       fs.mkdirSync(dir);
-      await installProject(dir, { ...common, eslint: `^${major}.0.0` });
+      // jscodeshift is an optional peer: only the ESLint 10 project has it, the other proves it is optional.
+      const jscodeshift: Record<string, string> = major === 10 ? { jscodeshift: '^17.0.0' } : {};
+      await installProject(dir, { ...common, ...jscodeshift, eslint: `^${major}.0.0` });
       writeFiles(dir, { ...SAMPLE_FILES, ...CONFIG_FILES });
       projects.set(major, dir);
     }),
@@ -228,6 +230,25 @@ describe.each([9, 10])('installed tarball with ESLint %i', (major) => {
     );
     expect(result.code, describeRun(result)).toBe(0);
     expect(result.stdout).toBe('');
+  });
+
+  it.runIf(major === 10)("jscodeshift's own CLI runs a transform module and writes what redis-codemod writes", async () => {
+    fs.mkdirSync(path.join(dir, 'jscs'), { recursive: true });
+    fs.copyFileSync(path.join(dir, 'src/unsafe.js'), path.join(dir, 'jscs/unsafe.js'));
+    const expected = await npx(dir, ['redis-codemod', '--print', '--transform', 'add-connect-timeout', '--connect-timeout', '2500', 'jscs/unsafe.js']);
+    expect(expected.code, describeRun(expected)).toBe(0);
+    expect(expected.stdout).toContain('connectTimeout: 2500');
+    const transform = 'node_modules/eslint-plugin-redis/dist/codemods/add-connect-timeout.js';
+    // As the README runs it: --no-babel, or jscodeshift compiles ESLint and TypeScript with Babel first.
+    const result = await npx(dir, ['jscodeshift', '--no-babel', '--run-in-band', '--connectTimeout=2500', '-t', transform, 'jscs/unsafe.js']);
+    const output = read(dir, 'jscs/unsafe.js');
+    fs.rmSync(path.join(dir, 'jscs'), { recursive: true });
+    expect(result.code, describeRun(result)).toBe(0);
+    expect(output).toBe(expected.stdout);
+  });
+
+  it('installs without jscodeshift, an optional peer dependency', () => {
+    expect(fs.existsSync(path.join(dir, 'node_modules/jscodeshift'))).toBe(major === 10);
   });
 
   it('redis-codemod --check exits 1 and lists exactly the unsafe files', async () => {

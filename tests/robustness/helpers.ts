@@ -6,7 +6,7 @@ import tsParser from '@typescript-eslint/parser';
 import plugin from '../../src/index';
 import { NestingTooDeepError, SourceParseError, TRANSFORM_NAMES, type CodemodOptions } from '../../src/codemods/api';
 import { transformSource } from '../../src/codemods/transform-source';
-import { ParseFailure, parseFile } from '../../src/core/parse';
+import { lintText } from '../../src/codemods/lint';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(__dirname, 'fixtures');
@@ -142,12 +142,12 @@ export function transformAll(text: string, filename: string, options: CodemodOpt
 /** Undefined when `text` parses as `filename` the way the codemods parse; else the parse error. */
 export function parseProblem(text: string, filename: string): string | undefined {
   try {
-    parseFile(text, filename);
+    lintText(text, filename, { cwd: process.cwd(), clientModules: [], ruleOptions: {} });
     return undefined;
   } catch (error) {
-    if (error instanceof ParseFailure) return error.message;
+    if (error instanceof SourceParseError) return error.message;
     // Too deeply nested for this thread's stack: valid as far as anyone here can tell.
-    if (error instanceof RangeError) return undefined;
+    if (error instanceof NestingTooDeepError || error instanceof RangeError) return undefined;
     throw error;
   }
 }

@@ -121,6 +121,26 @@ ruleTester.run('no-floating-connect', rule, {
       ],
     },
     {
+      name: 'the errorHandler option writes your handler into the .catch',
+      code: lines(IMPORT, CLIENT, 'client.connect();'),
+      options: [{ errorHandler: 'logger.error' }],
+      errors: [
+        {
+          messageId: 'floatingConnect',
+          line: 3,
+          column: 1,
+          suggestions: [{ messageId: 'catchConnectWith', data: { handler: 'logger.error' }, output: lines(IMPORT, CLIENT, 'client.connect().catch(logger.error);') }],
+        },
+      ],
+    },
+    {
+      name: 'a TypeScript errorHandler is not written into a JavaScript file',
+      code: lines("const { createClient } = require('redis');", CLIENT, 'client.connect();'),
+      filename: 'src/redis.cjs',
+      options: [{ errorHandler: '(err: Error) => logger.error(err)' }],
+      errors: [{ messageId: 'floatingConnect', line: 3, column: 1, suggestions: [] }],
+    },
+    {
       name: "connect() in an 'error' listener, even awaited",
       code: lines(IMPORT, CLIENT, "client.on('error', async () => { await client.connect(); });"),
       errors: [{ messageId: 'connectInErrorListener', data: { kind: 'client', event: 'error' }, line: 3, column: 40, endColumn: 56, suggestions: [] }],

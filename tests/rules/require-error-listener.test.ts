@@ -776,6 +776,25 @@ ruleTester.run('require-error-listener', rule, {
       ],
     },
     {
+      name: 'a rethrowing listener with the errorHandler option',
+      code: lines("import { createClient } from 'redis';", 'const client = createClient();', "client.on('error', (err) => { throw err; });"),
+      options: [{ errorHandler: 'logger.warn' }],
+      errors: [
+        {
+          messageId: 'rethrowingListener',
+          line: 2,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'handleInsteadOfThrowing',
+              data: { handler: 'logger.warn' },
+              output: lines("import { createClient } from 'redis';", 'const client = createClient();', "client.on('error', (err) => { logger.warn(err); });"),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a wrapping throw without a semicolon, on a duplicate',
       code: lines(
         "import { createClient } from 'redis';",

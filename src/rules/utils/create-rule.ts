@@ -1,4 +1,6 @@
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { ESLintUtils, type JSONSchema, type TSESLint } from '@typescript-eslint/utils';
+import type { OptionSpec, Safeguard } from '../../core/safeguards';
+import { analyzeLintedFile, lintedRemedyContext } from './analysis';
 
 export interface RedisRuleDocs {
   description: string;
@@ -7,36 +9,89 @@ export interface RedisRuleDocs {
 
 export const REPOSITORY_URL = 'https://github.com/eslint-plugin-redis/eslint-plugin-redis';
 
-type RuleContext<MessageIds extends string, Options extends readonly unknown[]> = Readonly<
-  TSESLint.RuleContext<MessageIds, Options>
->;
+type Options = [Record<string, unknown>];
 
-interface RuleDefinition<MessageIds extends string, Options extends readonly unknown[]> {
-  name: string;
-  meta: Omit<TSESLint.RuleMetaData<MessageIds, RedisRuleDocs, Options>, 'docs' | 'defaultOptions'> & {
-    docs: RedisRuleDocs;
-    defaultOptions: Options;
-  };
-  /** `options()` gives the rule's options merged over `meta.defaultOptions`, computed on first use. */
-  create(context: RuleContext<MessageIds, Options>, options: () => Options): TSESLint.RuleListener;
+export interface SafeguardRuleMeta {
+  type: 'problem' | 'suggestion';
+  docs: RedisRuleDocs;
+  messages: Record<string, string>;
 }
 
+export type SafeguardRule = TSESLint.RuleModule<string, Options, RedisRuleDocs> & { name: string };
+
 /**
- * Like typescript-eslint's `RuleCreator` (docs URL, typed messages), but merges the options only when
- * a rule asks for them. The rules ask only in files that use node-redis, so the many files that do not
- * skip the merge: measured by `npm run bench`, it was most of the plugin's cost on such files.
+ * A rule that reports what its safeguard finds, with the safeguard's remedy as the suggestion. The options
+ * schema and defaults come from the registry, so the rule option, the jscodeshift option and the CLI flag
+ * share one name. Options are merged only in files that use node-redis: measured by `npm run bench`, the
+ * merge was most of the plugin's cost on the many files that do not.
  */
-export function createRule<Options extends readonly unknown[], MessageIds extends string>({
-  name,
-  meta,
-  create,
-}: RuleDefinition<MessageIds, Options>): TSESLint.RuleModule<MessageIds, Options, RedisRuleDocs> & { name: string } {
+export function createSafeguardRule(safeguard: Safeguard, meta: SafeguardRuleMeta): SafeguardRule {
+  const defaults = Object.fromEntries(
+    safeguard.options.filter((option) => option.default !== undefined).map((option) => [option.name, option.default]),
+  );
+  // ESLint merges `meta.defaultOptions` into the options it hands over, which would hide whether a
+  // renamed option was given under its old name: those defaults are applied here instead.
+  const metaDefaults = Object.fromEntries(
+    Object.entries(defaults).filter(([name]) => !safeguard.options.some((option) => option.name === name && option.deprecated?.ruleOption)),
+  );
   return {
-    name,
-    meta: { ...meta, docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md` } },
+    name: safeguard.rule,
+    meta: {
+      ...meta,
+      docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${safeguard.rule}.md` },
+      hasSuggestions: true,
+      schema: [optionsSchema(safeguard.options)],
+      defaultOptions: [metaDefaults],
+    },
+    defaultOptions: [metaDefaults],
     create(context) {
-      let options: Options | undefined;
-      return create(context, () => (options ??= ESLintUtils.applyDefault(meta.defaultOptions, context.options) as Options));
+      return {
+        'Program:exit'() {
+          const analysis = analyzeLintedFile(context);
+          if (!analysis) return;
+          const options = resolveOptions(safeguard.options, defaults, context.options[0]);
+          const input = { analysis, remedy: lintedRemedyContext(context), options, filename: context.filename, cwd: context.cwd };
+          for (const { node, messageId, data, remedy } of safeguard.check(input)) {
+            const suggest = remedy
+              ? [{ messageId: remedy.messageId, data: remedy.data, fix: (fixer: TSESLint.RuleFixer) => remedy.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) }]
+              : [];
+            context.report({ node, messageId, data, suggest });
+          }
+        },
+      };
     },
   };
+}
+
+/** The user's options over the defaults; a deprecated name counts when the current one is not given. */
+function resolveOptions(specs: readonly OptionSpec[], defaults: Record<string, unknown>, given: Record<string, unknown> = {}) {
+  const options = ESLintUtils.applyDefault([defaults], [given])[0];
+  for (const spec of specs) {
+    const old = spec.deprecated?.ruleOption;
+    if (old && given[spec.name] === undefined && given[old] !== undefined) options[spec.name] = given[old];
+  }
+  return options;
+}
+
+function optionsSchema(specs: readonly OptionSpec[]): JSONSchema.JSONSchema4 {
+  const properties: Record<string, JSONSchema.JSONSchema4> = {};
+  for (const spec of specs) {
+    properties[spec.name] = { ...schemaOfType(spec), description: spec.description };
+    const old = spec.deprecated?.ruleOption;
+    if (old) properties[old] = { ...schemaOfType(spec), description: `Deprecated: use \`${spec.name}\`.` };
+  }
+  return { type: 'object', properties, additionalProperties: false };
+}
+
+function schemaOfType(spec: OptionSpec): JSONSchema.JSONSchema4 {
+  switch (spec.type) {
+    case 'positive-integer':
+      return { type: 'integer', minimum: 1 };
+    case 'string':
+      return { type: 'string', minLength: 1 };
+    case 'string-list':
+      return { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true };
+    case 'enum':
+      return { type: 'string', enum: [...(spec.values ?? [])] };
+  }
 }

@@ -1,24 +1,30 @@
 /** Validation of `--error-handler` / the jscodeshift `errorHandler` option. */
 import { parse } from '@typescript-eslint/typescript-estree';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { InvalidOptionError } from './api';
+import { InvalidOptionError } from './errors';
 import { isJavaScriptExpression } from './languages';
-import type { ErrorHandler } from './plan';
 
-const EXPECTED = '--error-handler must be one function or function name, such as "(err) => logger.error(err)" or "logError"';
+/** A validated error handler; `javascript` is false when it needs TypeScript syntax. */
+export interface ErrorHandler {
+  source: string;
+  javascript: boolean;
+}
+
+const EXAMPLES = 'such as "(err) => logger.error(err)" or "logError"';
 
 /**
  * The handler is pasted into every file as `.on('error', <handler>)`, so it must be exactly one function
  * expression or a (dotted) name: a sequence (`f, process.exit(1)`) would become two arguments, and a
  * comment could swallow the closing parenthesis.
  */
-export function validateErrorHandler(source: string): ErrorHandler {
+export function validateErrorHandler(source: string, label = '--error-handler'): ErrorHandler {
+  const expected = `${label} must be one function or function name, ${EXAMPLES}`;
   const handler = source.trim();
   let program: TSESTree.Program;
   try {
     program = parse(`(${handler});`, { range: true, comment: true, jsx: false });
   } catch (error) {
-    throw new InvalidOptionError(`${EXPECTED}; it does not parse: ${(error as Error).message}`);
+    throw new InvalidOptionError(`${expected}; it does not parse: ${(error as Error).message}`);
   }
   const [statement] = program.body;
   const expression = statement?.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression : undefined;
@@ -28,7 +34,7 @@ export function validateErrorHandler(source: string): ErrorHandler {
     expression !== undefined &&
     expression.range[0] === 1 &&
     expression.range[1] === handler.length + 1;
-  if (!handler || !whole || !isHandlerShape(expression)) throw new InvalidOptionError(`${EXPECTED}; got: ${source}`);
+  if (!handler || !whole || !isHandlerShape(expression)) throw new InvalidOptionError(`${expected}; got: ${source}`);
   return { source: handler, javascript: isJavaScriptExpression(handler) };
 }
 

@@ -1,0 +1,107 @@
+/**
+ * Applying remedies with a check: the result is linted again and must parse (in the file's own language:
+ * JavaScript through espree), the remedied reports must be gone, and every other report must still be
+ * there, moved only by the inserted text. "It parses" alone would accept `new RedisClient.on(…)` (which
+ * means `new (RedisClient.on)(…)`) or a listener the rule cannot connect to its client.
+ */
+import { SourceParseError } from './api';
+import { lintText, type LintOptions, type LintedText, type Report } from './lint';
+
+export interface TextEdit {
+  range: readonly [number, number];
+  text: string;
+}
+
+export interface Site {
+  report: Report;
+  edit: TextEdit;
+}
+
+export interface ApplyOutcome {
+  /** The checked result; the input itself when no site passed. */
+  result: LintedText;
+  applied: Site[];
+  rejected: { site: Site; why: string }[];
+}
+
+/** Applies all sites if together they pass; otherwise keeps, one by one, each site that passes with the ones kept before it. */
+export function checkedApply(current: LintedText, sites: readonly Site[], filePath: string, options: LintOptions): ApplyOutcome {
+  const all = tryApply(current, sites, filePath, options);
+  if ('result' in all) return { result: all.result, applied: [...sites], rejected: [] };
+  const outcome: ApplyOutcome = { result: current, applied: [], rejected: [] };
+  for (const site of sites) {
+    const attempt = tryApply(current, [...outcome.applied, site], filePath, options);
+    if ('result' in attempt) {
+      outcome.applied.push(site);
+      outcome.result = attempt.result;
+    } else {
+      outcome.rejected.push({ site, why: attempt.why });
+    }
+  }
+  return outcome;
+}
+
+function tryApply(
+  current: LintedText,
+  sites: readonly Site[],
+  filePath: string,
+  options: LintOptions,
+): { result: LintedText } | { why: string } {
+  const edits = sites.map((site) => site.edit);
+  const text = applyEdits(current.text, edits);
+  let result: LintedText;
+  try {
+    result = lintText(text, filePath, options);
+  } catch (error) {
+    if (error instanceof SourceParseError) return { why: `the edit would not parse (${error.message})` };
+    throw error;
+  }
+  const remedied = new Set(sites.map((site) => reportKey(site.report)));
+  const stay = current.reports.filter((report) => !remedied.has(reportKey(report)));
+  const expected = stay.map((report) => reportKey({ ...report, offset: shifted(report.offset, edits) })).sort();
+  const after = result.reports.map(reportKey).sort();
+  if (after.length === expected.length && after.every((key, index) => key === expected[index])) return { result };
+  const afterKeys = new Set(after);
+  const stillThere = sites.some(({ report }) => afterKeys.has(reportKey({ ...report, offset: shifted(report.offset, edits) })));
+  return { why: stillThere ? 'the edit would not clear the report' : 'the edit would change what the rules report elsewhere' };
+}
+
+function reportKey(report: Pick<Report, 'ruleId' | 'messageId' | 'offset' | 'suppressed'>): string {
+  return `${report.ruleId}:${report.messageId}:${report.offset}:${report.suppressed}`;
+}
+
+/** Where text at `offset` ends up after the edits (text inserted at `offset` itself goes before it). */
+function shifted(offset: number, edits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const edit of uniqueEdits(edits)) {
+    if (edit.range[1] <= offset) delta += edit.text.length - (edit.range[1] - edit.range[0]);
+    else if (edit.range[0] < offset) return -1;
+  }
+  return offset + delta;
+}
+
+function uniqueEdits(edits: readonly TextEdit[]): TextEdit[] {
+  const seen = new Set<string>();
+  return edits.filter((edit) => {
+    const key = `${edit.range[0]}:${edit.range[1]}:${edit.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Applies non-overlapping edits; identical duplicates (two owners, one statement) count once. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let output = '';
+  let position = 0;
+  let previous: TextEdit | undefined;
+  for (const edit of sorted) {
+    if (previous && previous.range[0] === edit.range[0] && previous.range[1] === edit.range[1] && previous.text === edit.text) continue;
+    if (edit.range[0] < position) continue;
+    output += text.slice(position, edit.range[0]) + edit.text;
+    position = edit.range[1];
+    previous = edit;
+  }
+  return output + text.slice(position);
+}

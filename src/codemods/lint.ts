@@ -1,0 +1,140 @@
+/**
+ * The codemods see a file exactly as the rules do: they lint it with this plugin through ESLint's own
+ * `Linter`, so parsing, scope analysis and `eslint-disable` comments mean what they mean to ESLint.
+ * JavaScript is parsed by espree (ESLint's default), so TypeScript syntax never passes for JavaScript.
+ */
+import path from 'node:path';
+import * as tsParser from '@typescript-eslint/parser';
+import { Linter, type SourceCode } from 'eslint';
+import { SAFEGUARDS } from '../core/safeguards';
+import plugin from '../index';
+import { NestingTooDeepError, SourceParseError } from './api';
+
+export interface LintOptions {
+  cwd: string;
+  clientModules: readonly string[];
+  /** Options for each safeguard's rule, by rule name. */
+  ruleOptions: Readonly<Record<string, Record<string, unknown>>>;
+}
+
+export interface LintedText {
+  text: string;
+  /** The plugin's reports, including those an `eslint-disable` comment suppressed (`suppressed: true`). */
+  reports: Report[];
+  sourceCode: SourceCode;
+}
+
+export interface Report {
+  ruleId: string;
+  messageId: string;
+  /** Offset of the reported node's start. */
+  offset: number;
+  line: number;
+  column: number;
+  suppressed: boolean;
+  fix: { range: [number, number]; text: string } | undefined;
+}
+
+type SourceType = 'module' | 'commonjs';
+
+const TYPESCRIPT = /\.[cm]?tsx?$/i;
+const WITHOUT_JSX = /\.[cm]?ts$/i;
+const COMMONJS = /\.c[jt]s$/i;
+const MODULE = /\.m[jt]s$/i;
+const PARSING_ERROR = /^Parsing error: /;
+
+/** Lints `text` as the file `filePath`; throws `SourceParseError` when it does not parse. */
+export function lintText(text: string, filePath: string, options: LintOptions): LintedText {
+  const file = path.resolve(options.cwd, filePath);
+  const linter = linterFor(file, options.cwd);
+  let fatal: Linter.LintMessage | undefined;
+  for (const sourceType of sourceTypesOf(file)) {
+    const messages = linter.verify(text, configFor(file, sourceType, options), file);
+    const error = messages.find((message) => message.fatal);
+    if (!error) return collect(text, messages, linter);
+    fatal ??= error;
+  }
+  throw parseError(fatal!, file);
+}
+
+/** `.js` may be a module or a CommonJS script: the second parse runs only for files the first rejects. */
+function sourceTypesOf(file: string): SourceType[] {
+  if (COMMONJS.test(file)) return ['commonjs'];
+  if (MODULE.test(file) || TYPESCRIPT.test(file)) return ['module'];
+  return ['module', 'commonjs'];
+}
+
+function parseError(fatal: Linter.LintMessage, file: string): Error {
+  const message = fatal.message.replace(PARSING_ERROR, '');
+  if (/call stack|stack space/i.test(message)) return new NestingTooDeepError();
+  // ESLint passes typescript-estree's 0-based column through as is; espree's is already 1-based.
+  const column = TYPESCRIPT.test(file) ? fatal.column + 1 : fatal.column;
+  return new SourceParseError(message, fatal.line, column);
+}
+
+function collect(text: string, messages: Linter.LintMessage[], linter: Linter): LintedText {
+  const sourceCode = linter.getSourceCode();
+  const toReport = (message: Linter.LintMessage, suppressed: boolean): Report => ({
+    ruleId: message.ruleId!,
+    messageId: message.messageId ?? '',
+    offset: sourceCode.getIndexFromLoc({ line: message.line, column: message.column - 1 }),
+    line: message.line,
+    column: message.column,
+    suppressed,
+    fix: message.suggestions?.[0]?.fix as Report['fix'],
+  });
+  const reports = [
+    ...messages.filter(isPluginReport).map((message) => toReport(message, false)),
+    ...(linter as unknown as { getSuppressedMessages(): Linter.LintMessage[] }).getSuppressedMessages().filter(isPluginReport).map((message) => toReport(message, true)),
+  ];
+  return { text, reports, sourceCode };
+}
+
+function isPluginReport(message: Linter.LintMessage): boolean {
+  return message.ruleId?.startsWith('redis/') ?? false;
+}
+
+const linters = new Map<string, Linter>();
+
+/** Files outside the working directory match no flat config there; they are linted from their file system root. */
+function linterFor(file: string, cwd: string): Linter {
+  const base = path.relative(cwd, file).startsWith('..') ? path.parse(file).root : cwd;
+  let linter = linters.get(base);
+  if (!linter) {
+    linter = new Linter({ configType: 'flat', cwd: base });
+    linters.set(base, linter);
+  }
+  return linter;
+}
+
+const configs = new Map<string, Linter.Config[]>();
+
+function configFor(file: string, sourceType: SourceType, options: LintOptions): Linter.Config[] {
+  const typescript = TYPESCRIPT.test(file);
+  const jsx = !WITHOUT_JSX.test(file);
+  const key = JSON.stringify([typescript, jsx, sourceType, options.clientModules, options.ruleOptions]);
+  let config = configs.get(key);
+  if (!config) {
+    config = [
+      // ESLint ignores node_modules by default; the CLI decides which files to process.
+      { ignores: ['!**/node_modules/'] },
+      {
+        files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+        plugins: { redis: plugin },
+        languageOptions: {
+          ecmaVersion: 'latest',
+          sourceType,
+          ...(typescript ? { parser: tsParser as Linter.Parser } : {}),
+          parserOptions: { ecmaFeatures: { jsx } },
+        },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+        settings: { redis: { clientModules: [...options.clientModules] } },
+        rules: Object.fromEntries(
+          SAFEGUARDS.map(({ rule }) => [`redis/${rule}`, ['error', options.ruleOptions[rule] ?? {}] as Linter.RuleEntry]),
+        ),
+      },
+    ];
+    configs.set(key, config);
+  }
+  return config;
+}

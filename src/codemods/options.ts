@@ -1,0 +1,68 @@
+/** The codemod options: validated once per run, turned into the rules' options (the same names). */
+import { analyzeFile } from '../core/analyze';
+import { validateErrorHandler } from '../core/error-handler';
+import { InvalidOptionError } from '../core/errors';
+import { remedyContext } from '../core/remedies';
+import { SAFEGUARDS, safeguardOfTransform, type OptionSpec } from '../core/safeguards';
+import type { CodemodOptions, SkippedSite, TransformName } from './api';
+import type { LintOptions, LintedText } from './lint';
+
+export interface ResolvedOptions {
+  lint: LintOptions;
+}
+
+const POSITIVE_INTEGER_MESSAGE: Record<string, string> = {
+  connectTimeout: 'connect timeout must be a positive whole number of milliseconds',
+  maxRetries: 'max retries must be a positive whole number',
+};
+
+export function resolveCodemodOptions(options: CodemodOptions): ResolvedOptions {
+  const given = options as Record<string, unknown>;
+  const ruleOptions: Record<string, Record<string, unknown>> = {};
+  for (const safeguard of SAFEGUARDS) {
+    const values: Record<string, unknown> = {};
+    for (const spec of safeguard.options as readonly OptionSpec[]) {
+      if (spec.ruleOnly || given[spec.name] === undefined) continue;
+      values[spec.name] = validated(spec, given[spec.name]);
+    }
+    ruleOptions[safeguard.rule] = values;
+  }
+  return { lint: { cwd: options.cwd ?? process.cwd(), clientModules: options.clientModules ?? [], ruleOptions } };
+}
+
+function validated(spec: OptionSpec, value: unknown): unknown {
+  if (spec.type === 'positive-integer' && (!Number.isSafeInteger(value) || (value as number) <= 0)) {
+    const message = POSITIVE_INTEGER_MESSAGE[spec.name] ?? `${spec.name} must be a positive whole number`;
+    throw new InvalidOptionError(`${message}, got ${String(value)}`);
+  }
+  if (spec.name === 'errorHandler') return validateErrorHandler(String(value)).source;
+  return value;
+}
+
+/** Sites the transforms cannot judge (options they cannot see, a handler the file cannot hold), by the registry. */
+export function unseenSites(linted: LintedText, transforms: readonly TransformName[], filePath: string, resolved: ResolvedOptions): SkippedSite[] {
+  const { sourceCode } = linted;
+  const analysis = analyzeFile({
+    ast: sourceCode.ast as never,
+    scopeManager: sourceCode.scopeManager as never,
+    visitorKeys: sourceCode.visitorKeys,
+    sourceText: linted.text,
+    clientModules: resolved.lint.clientModules,
+  });
+  if (!analysis) return [];
+  return transforms.flatMap((transform) => {
+    const safeguard = safeguardOfTransform(transform);
+    const options = { ...defaultsOf(safeguard.options), ...resolved.lint.ruleOptions[safeguard.rule] };
+    const input = { analysis, remedy: remedyContext(linted.text, filePath), options, filename: filePath, cwd: resolved.lint.cwd };
+    return (safeguard.unseen?.(input) ?? []).map(({ node, reason }) => ({
+      transform,
+      line: node.loc.start.line,
+      column: node.loc.start.column + 1,
+      reason,
+    }));
+  });
+}
+
+function defaultsOf(specs: readonly OptionSpec[]): Record<string, unknown> {
+  return Object.fromEntries(specs.filter((spec) => spec.default !== undefined).map((spec) => [spec.name, spec.default]));
+}

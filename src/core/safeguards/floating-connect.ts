@@ -1,0 +1,63 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { FileAnalysis } from '../analyze';
+import { findConnectProblems } from '../connect-calls';
+import { allowsTopLevelAwait, handleConnectEdits } from '../connect-remedy';
+import { validateErrorHandler, type ErrorHandler } from '../error-handler';
+import { OWNER_LABEL } from '../redis-modules';
+import type { Safeguard, SafeguardInput } from './types';
+
+const handlers = new Map<string, ErrorHandler>();
+
+/** The shared `errorHandler` option (the same one `add-error-listener` reads), validated once per text. */
+function handlerFor(input: SafeguardInput): ErrorHandler | undefined {
+  const source = input.options.errorHandler as string | undefined;
+  if (source === undefined) return undefined;
+  let handler = handlers.get(source);
+  if (!handler) {
+    handler = validateErrorHandler(source, 'errorHandler (--error-handler)');
+    handlers.set(source, handler);
+  }
+  return handler;
+}
+
+/** Rule `no-floating-connect`, transform `handle-connect` (not registered in SAFEGUARDS yet). */
+export const floatingConnect: Safeguard<'no-floating-connect', 'handle-connect'> = {
+  rule: 'no-floating-connect',
+  transform: 'handle-connect',
+  summary: 'await connect(), or give it .catch(handler) where the code cannot await',
+  options: [
+    {
+      name: 'errorHandler',
+      type: 'string',
+      placeholder: '<src>',
+      description:
+        'The handler the `.catch(…)` remedy passes the rejection to: one function or function name, e.g. "(err) => logger.error(err)" (default: log with console.error).',
+    },
+  ],
+  check(input) {
+    const { analysis, remedy, filename } = input;
+    const handler = handlerFor(input);
+    // A handler in TypeScript syntax cannot go into a JavaScript file: such sites get no `.catch` remedy.
+    const handlerFits = !handler || handler.javascript || remedy.typescript;
+    const topLevelAwait = allowsTopLevelAwait({ filename, ast: programOf(analysis), globalScope: analysis.clients.values.globalScope });
+    return findConnectProblems(analysis, { topLevelAwait }).map((finding) => {
+      const edits = finding.remedy?.canAwait || handlerFits ? handleConnectEdits(finding, remedy, handler?.source) : [];
+      return {
+        node: finding.call,
+        messageId: finding.problem,
+        data: { kind: OWNER_LABEL[finding.owner.kind], event: finding.event ?? '' },
+        remedy:
+          edits.length === 0
+            ? undefined
+            : { messageId: finding.remedy?.canAwait ? 'awaitConnect' : handler ? 'catchConnectWith' : 'catchConnect', data: { handler: handler?.source ?? '' }, edits },
+      };
+    });
+  },
+};
+
+/** The program the file's owners live in (an analysis always has at least one owner). */
+function programOf(analysis: FileAnalysis): TSESTree.Program {
+  let node: TSESTree.Node = analysis.owners[0]!.node;
+  while (node.parent) node = node.parent;
+  return node as TSESTree.Program;
+}
