@@ -56,6 +56,10 @@ class PerRequestSearch {
   private readonly callSites: CallSites;
   /** In a CLI command module, exported functions run once per invocation. */
   private readonly cliCommandModule: boolean;
+  /** Per function: the owners it connects and the owners it closes (each function's calls read once). */
+  private readonly lifecycleCalls = new Map<FunctionNode, { connected: Set<RedisOwner>; closed: Set<RedisOwner> }>();
+  private readonly callerHandlers = new Map<FunctionNode, { where: string } | 'cached' | undefined>();
+  private readonly repeating = new Map<FunctionNode, boolean>();
 
   constructor(
     private readonly analysis: FileAnalysis,
@@ -71,11 +75,16 @@ class PerRequestSearch {
 
   check(owner: RedisOwner): PerRequestFinding | undefined {
     const factoryFunction = enclosingFunction(owner.node)!;
-    const handler = this.handlerAround(owner.node, factoryFunction) ?? this.handlerCalling(factoryFunction);
+    const handler = this.handlerAround(owner.node, factoryFunction) ?? this.memo(this.callerHandlers, factoryFunction, () => this.handlerCalling(factoryFunction));
     if (handler === 'cached') return undefined;
     if (handler) return { owner, problem: 'clientPerRequest', where: handler.where };
-    if (this.opensAndCloses(owner, factoryFunction) && this.runsRepeatedly(factoryFunction, 0)) return { owner, problem: 'clientPerCall' };
-    return undefined;
+    if (!this.opensAndCloses(owner, factoryFunction)) return undefined;
+    return this.memo(this.repeating, factoryFunction, () => this.runsRepeatedly(factoryFunction, 0)) ? { owner, problem: 'clientPerCall' } : undefined;
+  }
+
+  private memo<T>(cache: Map<FunctionNode, T>, fn: FunctionNode, compute: () => T): T {
+    if (!cache.has(fn)) cache.set(fn, compute());
+    return cache.get(fn) as T;
   }
 
   /**
@@ -122,16 +131,20 @@ class PerRequestSearch {
 
   /** The function calls `connect()` and one of `quit()`/`close()`/`disconnect()`/`destroy()` on this owner. */
   private opensAndCloses(owner: RedisOwner, fn: FunctionNode): boolean {
-    let connects = false;
-    let closes = false;
+    const { connected, closed } = this.memo(this.lifecycleCalls, fn, () => this.lifecycleCallsIn(fn));
+    return connected.has(owner) && closed.has(owner);
+  }
+
+  private lifecycleCallsIn(fn: FunctionNode): { connected: Set<RedisOwner>; closed: Set<RedisOwner> } {
+    const connected = new Set<RedisOwner>();
+    const closed = new Set<RedisOwner>();
     for (const call of this.callSites.within(fn)) {
       const method = calledMethodName(call);
       if (method === undefined || (method !== 'connect' && !CLOSE_METHODS.has(method))) continue;
-      if (!this.analysis.clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object).includes(owner)) continue;
-      if (method === 'connect') connects = true;
-      else closes = true;
+      const into = method === 'connect' ? connected : closed;
+      for (const owner of this.analysis.clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object)) into.add(owner);
     }
-    return connects && closes;
+    return { connected, closed };
   }
 
   /**

@@ -4,7 +4,8 @@
  * a failed first connect rejects `connect()` instead of emitting 'error').
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, contains, isFunctionNode, unwrap } from './ast';
+import { calledMethodName, isFunctionNode, unwrap } from './ast';
+import { CallSites } from './call-sites';
 import type { FileAnalysis } from './analyze';
 import type { RedisOwner } from './find-clients';
 import { ownerListeners } from './owner-listeners';
@@ -36,13 +37,16 @@ const RECONNECTING_EVENTS = new Set(['error', 'end', 'reconnecting']);
 /** Every problematic `connect()` on a node-redis owner, in source order. */
 export function findConnectProblems(analysis: FileAnalysis, input: ConnectCheckInput): ConnectFinding[] {
   const { clients } = analysis;
+  const connects = clients.values.calls.flatMap((call) => {
+    if (calledMethodName(call) !== 'connect') return [];
+    const [owner] = clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object);
+    return owner ? [{ call, owner }] : [];
+  });
+  if (connects.length === 0) return [];
   const listenerEvents = lifecycleListenerFunctions(analysis);
   const fates = new PromiseFates(clients.values);
   const findings: ConnectFinding[] = [];
-  for (const call of clients.values.calls) {
-    if (calledMethodName(call) !== 'connect') continue;
-    const [owner] = clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object);
-    if (!owner) continue;
+  for (const { call, owner } of connects) {
     const event = listenerEventAround(call, listenerEvents);
     if (event !== undefined) {
       findings.push({ problem: event === 'end' ? 'connectInEndListener' : 'connectInErrorListener', call, owner, event });
@@ -63,11 +67,12 @@ export function findConnectProblems(analysis: FileAnalysis, input: ConnectCheckI
 function lifecycleListenerFunctions(analysis: FileAnalysis): Map<FunctionNode, string> {
   const byFunction = new Map<FunctionNode, string>();
   const { values } = analysis.clients;
+  const callSites = new CallSites(values);
   for (const listener of ownerListeners(analysis, RECONNECTING_EVENTS)) {
     for (const fn of listener.functions) {
+      if (byFunction.has(fn)) continue;
       byFunction.set(fn, listener.event);
-      for (const call of values.calls) {
-        if (!contains(fn, call)) continue;
+      for (const call of callSites.within(fn)) {
         const callees = [call.callee, ...call.arguments].flatMap((expression) => values.functionsOf(expression));
         for (const callee of callees) if (!byFunction.has(callee)) byFunction.set(callee, listener.event);
       }

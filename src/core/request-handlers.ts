@@ -57,6 +57,8 @@ const RESPONSE_PARAMS = new Set(['res', 'response', 'reply', '_res', 'h']);
 const FIREBASE_CALLEES = new Set(['onRequest', 'onCall']);
 const EVENT_HANDLER_CALLEES = new Set(['defineEventHandler', 'eventHandler']);
 const FUNCTION_PLATFORMS = new Set(['@google-cloud/functions-framework', '@azure/functions']);
+const FIREBASE_MODULES = new Set(['firebase-functions']);
+const H3_MODULES = new Set(['h3']);
 const RPC_METHODS = new Set(['query', 'mutation', 'subscription']);
 const GRAPHQL_SERVER_CALLEES = new Set(['expressMiddleware', 'startStandaloneServer', 'koaMiddleware', 'createYoga', 'createHandler']);
 const MAX_DEPTH = 4;
@@ -71,8 +73,16 @@ export interface RequestHandlerInput {
 
 export class RequestHandlers {
   private readonly kinds = new Map<FunctionNode, HandlerKind>();
+  /** Which platforms the file imports: shapes of platforms it does not import are not even looked at. */
+  private readonly imported: { http: boolean; firebase: boolean; functionPlatform: boolean };
 
   constructor(private readonly input: RequestHandlerInput) {
+    const { imports } = input;
+    this.imported = {
+      http: imports.importsAny(HTTP_MODULES),
+      firebase: imports.importsAny(FIREBASE_MODULES),
+      functionPlatform: imports.importsAny(FUNCTION_PLATFORMS),
+    };
     for (const call of input.values.calls) this.addCallShape(call);
     for (const { fn, kind } of findEntryPoints(input)) this.add([fn], kind);
   }
@@ -102,12 +112,13 @@ export class RequestHandlers {
     if (GRAPHQL_SERVER_CALLEES.has(calleeName(call) ?? '')) this.add(this.contextFunctions(call), 'graphqlResolver');
     const callee = unwrap(call.callee);
     const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : method;
-    if (name === 'createServer' && this.isFrom(callee, HTTP_MODULES)) this.add(this.argumentFunctions(call.arguments), 'httpServer');
-    else if (name !== undefined && FIREBASE_CALLEES.has(name) && this.isFrom(callee, new Set(['firebase-functions']))) {
+    if (name === 'createServer' && this.imported.http && this.isFrom(callee, HTTP_MODULES)) {
+      this.add(this.argumentFunctions(call.arguments), 'httpServer');
+    } else if (name !== undefined && FIREBASE_CALLEES.has(name) && this.imported.firebase && this.isFrom(callee, FIREBASE_MODULES)) {
       this.add(this.argumentFunctions(call.arguments), 'serverless');
-    } else if (name !== undefined && EVENT_HANDLER_CALLEES.has(name) && (this.isFrom(callee, new Set(['h3'])) || isUndeclared(callee, this.input.values))) {
+    } else if (name !== undefined && EVENT_HANDLER_CALLEES.has(name) && (this.isFrom(callee, H3_MODULES) || isUndeclared(callee, this.input.values))) {
       this.add(this.argumentFunctions(call.arguments), 'route');
-    } else if (this.isFrom(callee, FUNCTION_PLATFORMS)) {
+    } else if (this.imported.functionPlatform && this.isFrom(callee, FUNCTION_PLATFORMS)) {
       this.add(this.argumentFunctions(call.arguments.slice(1)), 'serverless');
     }
   }
@@ -122,6 +133,8 @@ export class RequestHandlers {
     const [first, ...rest] = call.arguments;
     if (!first) return [];
     const hasPath = isRoutePath(first);
+    // `client.get(key)`: without a path only `app.route('/a').get(h)` and `app.use(h)` can register a handler.
+    if (!hasPath && calledMethodName(call) !== 'use' && !isRouteChain(receiver)) return [];
     const functions = this.argumentFunctions(hasPath ? rest : call.arguments);
     if (functions.length === 0) return [];
     if (this.isWebApp(receiver, 0)) return functions;
@@ -245,6 +258,13 @@ function isUndeclared(callee: Node, values: SameFileValues): boolean {
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = values.findVariable(callee);
   return !variable || variable.defs.length === 0;
+}
+
+function isRouteChain(receiver: Node): boolean {
+  const node = unwrap(receiver);
+  if (node.type !== AST_NODE_TYPES.CallExpression) return false;
+  const method = calledMethodName(node);
+  return method !== undefined && CHAINED_ROUTE_METHODS.has(method);
 }
 
 function isRoutePath(node: Node): boolean {
