@@ -10,6 +10,8 @@ export default tseslint.config(
       'tests/**/__testfixtures__/',
       'tests/**/fixtures/',
       'bench/.results/',
+      'fuzz/seeds/',
+      'fuzz/findings/',
     ],
   },
   ...tseslint.configs.recommended,

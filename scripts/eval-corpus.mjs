@@ -135,7 +135,7 @@ const bin = path.join(root, 'dist/cli/bin.js');
 function runCodemod(directory) {
   let stdout;
   try {
-    stdout = execFileSync(process.execPath, [bin, '--json', directory], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    stdout = execFileSync(process.execPath, [bin, '--json', '--allow-outside-git', directory], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     stdout = error.stdout;
   }

@@ -1,5 +1,6 @@
 /** Command-line parsing for `redis-codemod`. No framework: a small loop with clear messages. */
 import { TRANSFORM_NAMES, type CodemodOptions, type TransformName } from '../codemods/api';
+import { DEFAULT_MAX_FILE_SIZE, parseSize } from './limits';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -20,12 +21,19 @@ export interface CliOptions {
   force: boolean;
   /** Worker count; undefined means one less than `os.availableParallelism()` (at least 1). */
   workers: number | undefined;
+  /** Bytes; larger files are skipped. */
+  maxFileSize: number;
+  /** Heap limit per thread in MB; undefined means derived from maxFileSize. */
+  maxMemory: number | undefined;
+  /** Seconds per file on a thread; undefined means derived from maxFileSize. */
+  fileTimeout: number | undefined;
+  allowOutsideGit: boolean;
   codemod: CodemodOptions;
 }
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
 
-const BOOLEAN_FLAGS = ['dry', 'print', 'diff', 'check', 'json', 'force', 'help', 'version'] as const;
+const BOOLEAN_FLAGS = ['dry', 'print', 'diff', 'check', 'json', 'force', 'allow-outside-git', 'help', 'version'] as const;
 const VALUE_FLAGS = [
   'transform',
   'error-handler',
@@ -34,6 +42,9 @@ const VALUE_FLAGS = [
   'client-module',
   'test-pattern',
   'workers',
+  'max-file-size',
+  'max-memory',
+  'file-timeout',
 ] as const;
 type BooleanFlag = (typeof BOOLEAN_FLAGS)[number];
 type ValueFlag = (typeof VALUE_FLAGS)[number];
@@ -53,6 +64,19 @@ function positiveInteger(flag: string, value: string): number {
     throw new UsageError(`--${flag} must be a positive integer, got '${value}'`);
   }
   return n;
+}
+
+function positiveNumber(flag: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw new UsageError(`--${flag} must be a positive number, got '${value}'`);
+  return n;
+}
+
+function size(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const bytes = parseSize(value);
+  if (bytes === undefined) throw new UsageError(`--${flag} must be a size such as 500KB or 2MB, got '${value}'`);
+  return bytes;
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -122,6 +146,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (values.has('client-module')) codemod.clientModules = values.get('client-module');
   if (values.has('test-pattern')) codemod.testFilePatterns = values.get('test-pattern');
   const workers = last('workers');
+  const maxMemory = last('max-memory');
+  const fileTimeout = last('file-timeout');
 
   const print = booleans.has('print');
   const diff = booleans.has('diff');
@@ -139,6 +165,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       json: booleans.has('json'),
       force: booleans.has('force'),
       workers: workers === undefined ? undefined : positiveInteger('workers', workers),
+      maxFileSize: size('max-file-size', last('max-file-size'), DEFAULT_MAX_FILE_SIZE),
+      maxMemory: maxMemory === undefined ? undefined : positiveInteger('max-memory', maxMemory),
+      fileTimeout: fileTimeout === undefined ? undefined : positiveNumber('file-timeout', fileTimeout),
+      allowOutsideGit: booleans.has('allow-outside-git'),
       codemod,
     },
   };
@@ -155,10 +185,26 @@ Transforms (all run unless --transform is given):
   add-connect-timeout        socket: { connectTimeout } in the client options
   bound-reconnect-strategy   a reconnectStrategy that gives up after N retries
 
-Files: .js .jsx .mjs .cjs .ts .tsx .mts .cts. Folders honour .gitignore files
-(up to the git root, nested ones too, and .git/info/exclude) and skip
-node_modules, dist, build, out, coverage, .next, hidden folders and symlinks.
-A file named on the command line is processed even if it is gitignored.
+Files: .js .jsx .mjs .cjs .ts .tsx .mts .cts. In a git work tree, git lists
+them (tracked files, and untracked ones git does not ignore: .gitignore files,
+.git/info/exclude and global excludes apply exactly as in git); outside one,
+folders are walked, honouring the .gitignore files found. node_modules, dist,
+build, out, coverage, .next, hidden folders and symlinks are skipped. A file
+named on the command line is processed even if it is gitignored, and so is a
+gitignored folder named on the command line, as a whole (like git add -f).
+
+Writing: atomic, keeping the mode, owner, group and hard links. Only files
+whose change git can show and undo are written: a file outside any git work
+tree, a gitignored one, or one reached through a symlink that leaves its work
+tree is reported as skipped unless --allow-outside-git is given (--dry,
+--check, --diff and --print report them as usual). A file with no write
+permission bit is not written (even by root) unless --force is given.
+
+Limits: a file larger than --max-file-size is skipped unread. A file that
+names node-redis and is larger than 64 KB (or any such file in a run with
+threads) is parsed on a worker thread with a heap limit (--max-memory) and a
+time budget (--file-timeout): a file over either is skipped, and the run
+carries on with a fresh thread.
 
 Options:
   --transform <name>       run only this transform (repeatable)
@@ -168,27 +214,43 @@ Options:
   --check                  write nothing; exit 1 if any file would change (CI, pre-commit)
   --json                   print a JSON report on stdout instead of the human report
   --force                  write even if the git work tree has uncommitted changes
-                           in the given paths
+                           in the given paths, and write read-only files
+  --allow-outside-git      also write files outside a git work tree, gitignored
+                           files and files behind a symlink out of the work tree
   --error-handler <src>    handler expression for add-error-listener
                            (default: the transform's own handler)
   --connect-timeout <ms>   timeout written by add-connect-timeout (default 10000)
   --max-retries <n>        retries before the reconnect strategy gives up (default 20)
   --client-module <name>   a module that re-exports createClient (repeatable)
   --test-pattern <glob>    globs that mark test files, replacing the defaults (repeatable)
-  --workers <n>            threads (default: available CPUs minus one; small runs
-                           and --workers 1 run in-process)
+  --max-file-size <size>   skip larger files: bytes, or with KB, MB (default 1MB)
+  --max-memory <MB>        heap limit of a worker thread (default 1024 per started
+                           MB of --max-file-size, at most half the machine's memory)
+  --file-timeout <s>       time budget per file on a worker thread (default 120 per
+                           started MB of --max-file-size)
+  --workers <n>            threads (default: available CPUs minus one; runs with
+                           fewer than 50 files to parse and --workers 1 parse on the
+                           main thread, except files larger than 64 KB)
   -h, --help               show this help
   -v, --version            show the version
 
 Output: the list of changed files, sites a transform had to leave alone,
 errors and a summary line go to stderr; stdout only carries --print, --diff
-and --json output.
+and --json output. File names with control characters are printed quoted
+("a\\nb.js").
+
+Interrupting: on SIGINT (Ctrl-C) or SIGTERM, no new file is started, a write in
+progress finishes, the files done so far are reported, and the exit code is
+130 or 143. Temporary files (.NAME.PID.RANDOM.redis-codemod.tmp) that a killed
+run left behind are removed by the next run over the same folders (--dry and
+the other read-only modes only report them).
 
 Exit codes:
-  0  success (with --check: nothing would change)
-  1  some files had errors (parse, read or write errors), or --check found changes
-  2  usage error: unknown option, missing or invalid value, path not found,
-     or uncommitted changes in the git work tree (without --force)
+  0    success (with --check: nothing would change)
+  1    some files had errors (parse, read or write errors), or --check found changes
+  2    usage error: unknown option, missing or invalid value, path not found,
+       symlink loop, or uncommitted changes in the git work tree (without --force)
+  130  interrupted by SIGINT (143: by SIGTERM)
 
 Examples:
   redis-codemod src                       rewrite every file under src/

@@ -6,11 +6,26 @@ import path from 'node:path';
 import { InvalidOptionError } from '../codemods/api';
 import { transformSource } from '../codemods/transform-source';
 import { HELP, UsageError, parseArgs, type CliOptions } from './args';
-import { discover } from './discover';
+import { NOT_IN_GIT, checkTargetPath, discover, type Entry } from './discover';
 import { findUncommittedChanges } from './git';
+import { EXIT_CODES, watchSignals, type Interruption } from './interrupt';
+import { defaultMemoryMb, defaultTimeoutSeconds, formatSize, outOfMemoryReason, outOfTimeReason, tooLargeReason } from './limits';
 import { processAll } from './pool';
-import type { FileReport } from './process-file';
-import { formatData, formatFile, formatJson, formatSummary, summarize, type Mode } from './report';
+import type { FileReport, ProcessConfig } from './process-file';
+import { quoteName } from './quote';
+import {
+  displayPath,
+  formatData,
+  formatEpilogue,
+  formatFile,
+  formatJson,
+  formatPreamble,
+  formatSummary,
+  summarize,
+  type RunContext,
+} from './report';
+import { cleanLeftoverTempFiles } from './temp-files';
+import type { ThreadLimits } from './threads';
 
 const NAME = 'redis-codemod';
 
@@ -26,6 +41,20 @@ function version(): string {
   return pkg.version;
 }
 
+/** The options of a run; or, after printing help, the version or a usage error, the exit code. */
+function parse(argv: readonly string[]): CliOptions | number {
+  let parsed;
+  try {
+    parsed = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message);
+    throw error;
+  }
+  if (parsed.kind === 'run') return parsed.options;
+  process.stdout.write(parsed.kind === 'help' ? HELP : `${version()}\n`);
+  return 0;
+}
+
 /** Problems that must stop the run before any file is touched; returns a usage error or undefined. */
 function checkBeforeRun(options: CliOptions, cwd: string): string | undefined {
   const { errorHandler } = options.codemod;
@@ -38,17 +67,18 @@ function checkBeforeRun(options: CliOptions, cwd: string): string | undefined {
     }
   }
   for (const p of options.paths) {
-    if (!fs.existsSync(path.resolve(cwd, p))) return `path not found: ${p}`;
+    const problem = checkTargetPath(path.resolve(cwd, p), quoteName(p));
+    if (problem !== undefined) return problem;
   }
   return undefined;
 }
 
-function refuseDirtyTree(targets: readonly string[], cwd: string): boolean {
-  const dirty = findUncommittedChanges(targets);
+function refuseDirtyTree(trees: ReadonlyMap<string, readonly string[]>, cwd: string): boolean {
+  const dirty = findUncommittedChanges(trees);
   if (dirty.length === 0) return false;
   const lines = [`${NAME}: refusing to write: there are uncommitted changes in the paths to process:`];
   for (const tree of dirty) {
-    lines.push(`  in ${path.relative(cwd, tree.root) || '.'}:`, ...tree.lines.map((l) => `    ${l}`));
+    lines.push(`  in ${displayPath(cwd, tree.root)}:`, ...tree.lines.map((l) => `    ${l}`));
   }
   lines.push(
     'Commit or stash them first, so that the codemod\'s changes can be reviewed and undone with git;',
@@ -75,75 +105,123 @@ function progressReporter(enabled: boolean): { update: (done: number, total: num
   };
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(argv);
-  } catch (error) {
-    if (error instanceof UsageError) return usageError(error.message);
-    throw error;
-  }
-  if (parsed.kind === 'help') {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  if (parsed.kind === 'version') {
-    process.stdout.write(`${version()}\n`);
-    return 0;
-  }
+function processConfig(options: CliOptions, cwd: string): ProcessConfig {
+  return {
+    transforms: options.transforms,
+    codemod: options.codemod,
+    write: !options.dry,
+    print: options.print,
+    diff: options.diff,
+    cwd,
+    maxFileSize: options.maxFileSize,
+    allowOutsideGit: options.allowOutsideGit,
+    overrideReadOnly: options.force,
+  };
+}
 
-  const options = parsed.options;
+function threadLimits(options: CliOptions): ThreadLimits {
+  return {
+    memoryMb: options.maxMemory ?? defaultMemoryMb(options.maxFileSize),
+    timeoutMs: 1000 * (options.fileTimeout ?? defaultTimeoutSeconds(options.maxFileSize)),
+  };
+}
+
+/** Skip reason → what to do about it, printed once after the summary when the reason occurred. */
+function hints(options: CliOptions, limits: ThreadLimits): Map<string, string> {
+  const outsideGit = 'files git cannot show a change to were not written; --allow-outside-git writes them';
+  return new Map([
+    [tooLargeReason(options.maxFileSize), `to process files larger than ${formatSize(options.maxFileSize)}, raise --max-file-size`],
+    [outOfMemoryReason(limits.memoryMb), `to process files that ran out of memory, raise --max-memory`],
+    [outOfTimeReason(limits.timeoutMs), `to process files that took longer than ${limits.timeoutMs / 1000} s, raise --file-timeout`],
+    ...Object.values(NOT_IN_GIT).map((reason): [string, string] => [reason, outsideGit]),
+  ]);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const options = parse(argv);
+  if (typeof options === 'number') return options;
   const cwd = process.cwd();
   const problem = checkBeforeRun(options, cwd);
   if (problem !== undefined) return usageError(problem);
-  const targets = options.paths.map((p) => path.resolve(cwd, p));
-  if (!options.dry && !options.force && refuseDirtyTree(targets, cwd)) return 2;
 
-  const entries = discover(targets);
-  const files = entries.flatMap((e) => (e.kind === 'file' ? [{ path: e.path, realPath: e.realPath }] : []));
+  const interruption = watchSignals();
+  const discovery = discover(options.paths.map((p) => path.resolve(cwd, p)));
+  const files = discovery.entries.flatMap((e) => (e.kind === 'file' ? [e] : []));
+  const context: RunContext = {
+    cwd,
+    mode: options.check ? 'check' : options.dry ? 'dry-run' : 'write',
+    leftoverTempFiles: cleanLeftoverTempFiles(new Set(files.map((f) => path.dirname(f.realPath))), !options.dry),
+    notes: discovery.gitFailures.map(
+      ({ root, error }) => `git could not list the files in ${displayPath(cwd, root)} (${error}); they count as outside git`,
+    ),
+  };
+  if (!options.dry && !options.force && !interruption.signal.aborted && refuseDirtyTree(discovery.trees, cwd)) {
+    process.stderr.write(formatPreamble(context).map((line) => `${line}\n`).join(''));
+    return 2;
+  }
+
+  const limits = threadLimits(options);
   const progress = progressReporter(Boolean(process.stderr.isTTY) && !options.json);
-  const processed = await processAll(
-    files,
-    {
-      transforms: options.transforms,
-      codemod: options.codemod,
-      write: !options.dry,
-      print: options.print,
-      diff: options.diff,
-      cwd,
-    },
-    options.workers ?? defaultWorkerCount(),
-    progress.update,
-  );
-  progress.clear();
-
-  // Back into discovery order, with the skipped and unreadable entries found while walking.
-  let next = 0;
-  const reports: FileReport[] = entries.map((entry) => {
-    if (entry.kind === 'file') return processed[next++];
-    const base = { path: entry.path, applied: [], skipped: [] };
-    return entry.kind === 'skipped'
-      ? { ...base, status: 'skipped', reason: entry.reason }
-      : { ...base, status: 'error', error: { message: entry.message } };
+  const processed = await processAll(files, processConfig(options, cwd), {
+    workers: options.workers ?? defaultWorkerCount(),
+    limits,
+    signal: interruption.signal,
+    onProgress: progress.update,
   });
+  progress.clear();
+  return output(discovery.entries, processed, options, { ...context, hints: hints(options, limits) }, interruption);
+}
 
-  const mode: Mode = options.check ? 'check' : options.dry ? 'dry-run' : 'write';
+/** Prints the report; returns the exit code. */
+function output(
+  entries: readonly Entry[],
+  processed: readonly (FileReport | undefined)[],
+  options: CliOptions,
+  context: RunContext & { hints: Map<string, string> },
+  interruption: Interruption,
+): number {
+  const { reports, unprocessed } = inDiscoveryOrder(entries, processed);
+  const signal = interruption.received();
+  if (signal) context.interrupted = { signal, unprocessed };
   const summary = summarize(reports);
-  const exitCode = summary.errors > 0 || (options.check && summary.changed > 0) ? 1 : 0;
-
+  const failed = summary.errors > 0 || (options.check && summary.changed > 0);
+  const exitCode = signal ? EXIT_CODES[signal] : failed ? 1 : 0;
   if (options.json) {
-    process.stdout.write(formatJson(reports, summary, { cwd, mode, transforms: options.transforms, exitCode }));
+    process.stdout.write(formatJson(reports, summary, { ...context, transforms: options.transforms, exitCode }));
     return exitCode;
   }
-  const data = formatData(reports, cwd);
+  const data = formatData(reports, context.cwd);
   if (data !== '') process.stdout.write(data);
-  const lines = reports.flatMap((report) => formatFile(report, cwd, mode));
-  lines.push(formatSummary(summary, mode));
+  const lines = [...formatPreamble(context), ...reports.flatMap((report) => formatFile(report, context.cwd, context.mode))];
+  lines.push(formatSummary(summary, context.mode), ...formatEpilogue(context.hints, summary, context));
   if (options.check && summary.changed > 0) {
     lines.push(`${NAME}: --check failed: ${summary.changed} file${summary.changed === 1 ? '' : 's'} would change; run ${NAME} without --check to apply the changes`);
   }
   process.stderr.write(`${lines.join('\n')}\n`);
   return exitCode;
+}
+
+/** Back into discovery order, with the skipped and unreadable entries found while listing. */
+function inDiscoveryOrder(
+  entries: readonly Entry[],
+  processed: readonly (FileReport | undefined)[],
+): { reports: FileReport[]; unprocessed: number } {
+  const reports: FileReport[] = [];
+  let next = 0;
+  let unprocessed = 0;
+  for (const entry of entries) {
+    const base = { path: entry.path, applied: [], skipped: [] };
+    if (entry.kind === 'file') {
+      const report = processed[next++];
+      if (report) reports.push(report);
+      else unprocessed++;
+    } else if (entry.kind === 'skipped') {
+      reports.push({ ...base, status: 'skipped', reason: entry.reason });
+    } else {
+      reports.push({ ...base, status: 'error', error: { message: entry.message } });
+    }
+  }
+  return { reports, unprocessed };
 }
 
 // `redis-codemod --diff | head`: a closed pipe is not an error worth a stack trace.

@@ -1,156 +1,204 @@
-/** Finds the files to process under the paths given on the command line. */
+/**
+ * Finds the files to process under the paths given on the command line. Inside a git work tree, git
+ * lists them (walk.ts walks folders outside one). Each file also says whether git can show and undo
+ * a change to it: if not, it is only written with --allow-outside-git.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { findGitRoot } from './git';
-
-export const EXTENSIONS: ReadonlySet<string> = new Set(['.js', '.jsx', '.mjs', '.cjs', '.ts', '.tsx', '.mts', '.cts']);
-/** Folders never walked into (besides hidden ones): dependencies and build output. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.next']);
+import { describeFsError, errorCode } from './fs-error';
+import { findGitRoot, gitPath } from './git';
+import { filesGitShows, listFolder } from './git-files';
+import { EXTENSIONS, fileEntry, isSkippedFolder, walkFolder } from './walk';
 
 export type Entry =
-  /** `path` is where the file was found (absolute); `realPath` is where it is written. */
-  | { kind: 'file'; path: string; realPath: string }
+  /**
+   * `path` is where the file was found (absolute); `realPath` is where it is written. `notInGit` says
+   * why git cannot show a change to it (outside a work tree, ignored, reached through a symlink).
+   */
+  | { kind: 'file'; path: string; realPath: string; notInGit?: string }
   | { kind: 'skipped'; path: string; reason: string }
   | { kind: 'error'; path: string; message: string };
 
-interface IgnoreLevel {
-  dir: string;
-  rules: Ignore;
-}
+/** Why a file is not written without --allow-outside-git; also its skip reason. */
+export const NOT_IN_GIT = {
+  outside: 'outside a git work tree',
+  ignored: 'ignored by git',
+  symlink: 'symlink out of its git work tree',
+  gitFailed: 'git could not list its work tree',
+} as const;
 
-/** `EACCES: permission denied, scandir '/x'` → `EACCES: permission denied` (the path is reported apart). */
-export function describeFsError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/, \w+ '.*'$/s, '');
-}
+export class Discovery {
+  readonly entries: Entry[] = [];
+  /** The work trees the files come from: root → pathspecs, for the uncommitted-changes check. */
+  readonly trees = new Map<string, string[]>();
+  /** Work trees git could not list (their files were walked and count as outside git). */
+  readonly gitFailures: { root: string; error: string }[] = [];
+  private readonly seen = new Set<string>();
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}
-
-function byName(a: fs.Dirent, b: fs.Dirent): number {
-  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-}
-
-/** Deepest .gitignore with an opinion wins, like git. */
-function isIgnored(absPath: string, isDir: boolean, levels: readonly IgnoreLevel[]): boolean {
-  for (let i = levels.length - 1; i >= 0; i--) {
-    const rel = toPosix(path.relative(levels[i].dir, absPath)) + (isDir ? '/' : '');
-    const result = levels[i].rules.test(rel);
-    if (result.ignored) return true;
-    if (result.unignored) return false;
+  add(entry: Entry): void {
+    const key = entry.kind === 'file' ? `file:${entry.realPath}` : `${entry.kind}:${entry.path}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.entries.push(entry);
   }
-  return false;
+
+  addTree(root: string, spec: string): void {
+    const specs = this.trees.get(root) ?? [];
+    if (!specs.includes(spec)) specs.push(spec);
+    this.trees.set(root, specs);
+  }
+
+  gitFailed(root: string, error: string): void {
+    if (!this.gitFailures.some((failure) => failure.root === root)) this.gitFailures.push({ root, error });
+  }
 }
 
-export function discover(targets: readonly string[]): Entry[] {
+type Target =
+  | { kind: 'entry'; entry: Entry }
+  | { kind: 'folder' | 'file'; shown: string; real: string; leavesTree: boolean };
+
+/** `redis-codemod: ${message}` for a path named on the command line that cannot be used, or undefined. */
+export function checkTargetPath(target: string, shown: string): string | undefined {
+  try {
+    fs.statSync(target);
+    return undefined;
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return `path not found: ${shown}`;
+    if (code === 'ELOOP') return `symlink loop: ${shown}`;
+    return `cannot access ${shown} (${describeFsError(error)})`;
+  }
+}
+
+export function discover(targets: readonly string[]): Discovery {
+  const found = new Discovery();
+  const resolved = targets.map(resolveTarget);
+  const explicit = resolved.flatMap((t) => (t.kind === 'file' ? [t] : []));
+  const notInGit = classifyExplicitFiles(explicit, found);
+  for (const target of resolved) {
+    if (target.kind === 'entry') {
+      found.add(target.entry);
+    } else if (target.kind === 'file') {
+      found.add({ kind: 'file', path: target.shown, realPath: target.real, notInGit: notInGit.get(target.real) });
+    } else {
+      const reason = target.leavesTree ? NOT_IN_GIT.symlink : undefined;
+      for (const entry of sortByPath(discoverFolder(target.shown, target.real, found, reason))) found.add(entry);
+    }
+  }
+  return found;
+}
+
+function resolveTarget(target: string): Target {
+  let stat: fs.Stats;
+  let real: string;
+  try {
+    stat = fs.statSync(target); // follows a symlink named on the command line
+    real = fs.realpathSync(target);
+  } catch (error) {
+    const message = errorCode(error) === 'ELOOP' ? 'symlink loop' : describeFsError(error);
+    return { kind: 'entry', entry: { kind: 'error', path: target, message } };
+  }
+  const leavesTree = leavesWorkTree(target, real);
+  if (stat.isDirectory()) return { kind: 'folder', shown: target, real, leavesTree };
+  if (!stat.isFile()) return { kind: 'entry', entry: { kind: 'skipped', path: target, reason: 'not a regular file' } };
+  if (!EXTENSIONS.has(path.extname(target))) {
+    return { kind: 'entry', entry: { kind: 'skipped', path: target, reason: 'unsupported extension' } };
+  }
+  return { kind: 'file', shown: target, real, leavesTree };
+}
+
+/** Whether `shown`, inside a git work tree, resolves (through symlinks) to a place outside that tree. */
+function leavesWorkTree(shown: string, real: string): boolean {
+  if (shown === real) return false;
+  const root = findGitRoot(path.dirname(shown));
+  if (root === undefined) return false;
+  const realRoot = fs.realpathSync(root);
+  return real !== realRoot && !real.startsWith(realRoot + path.sep);
+}
+
+/** For each file named on the command line, why git cannot show a change to it (if it cannot). */
+function classifyExplicitFiles(files: readonly { real: string; leavesTree: boolean }[], found: Discovery): Map<string, string> {
+  const reasons = new Map<string, string>();
+  const byRoot = new Map<string, string[]>();
+  for (const file of files) {
+    const root = file.leavesTree ? undefined : findGitRoot(path.dirname(file.real));
+    if (root === undefined) reasons.set(file.real, file.leavesTree ? NOT_IN_GIT.symlink : NOT_IN_GIT.outside);
+    else byRoot.set(root, [...(byRoot.get(root) ?? []), gitPath(root, file.real)]);
+  }
+  for (const [root, specs] of byRoot) {
+    const shown = filesGitShows(root, specs);
+    if (!(shown instanceof Set)) found.gitFailed(root, shown.error);
+    for (const spec of specs) {
+      const real = path.join(root, spec);
+      if (!(shown instanceof Set)) reasons.set(real, NOT_IN_GIT.gitFailed);
+      else if (!shown.has(spec)) reasons.set(real, NOT_IN_GIT.ignored);
+      else found.addTree(root, spec);
+    }
+  }
+  return reasons;
+}
+
+/** The files under a folder, from git inside a work tree, else from a walk. */
+function discoverFolder(shownDir: string, realDir: string, found: Discovery, notInGit: string | undefined): Entry[] {
+  const repository = (shown: string, real: string): Entry[] => discoverFolder(shown, real, found, notInGit);
+  const root = findGitRoot(realDir);
+  if (root === undefined) return walkFolder(shownDir, realDir, { notInGit: notInGit ?? NOT_IN_GIT.outside, repository });
+  const spec = gitPath(root, realDir);
+  const listing = listFolder(root, spec);
+  if ('error' in listing) {
+    found.gitFailed(root, listing.error);
+    return walkFolder(shownDir, realDir, { notInGit: notInGit ?? NOT_IN_GIT.gitFailed, repository });
+  }
+  found.addTree(root, spec);
+  const shown = (real: string): string => path.join(shownDir, path.relative(realDir, real));
   const entries: Entry[] = [];
-  const seenFiles = new Set<string>();
-  const seenOther = new Set<string>();
-
-  const add = (entry: Entry): void => {
-    if (entry.kind === 'file') {
-      if (seenFiles.has(entry.realPath)) return;
-      seenFiles.add(entry.realPath);
-    } else {
-      const key = `${entry.kind}:${entry.path}`;
-      if (seenOther.has(key)) return;
-      seenOther.add(key);
-    }
-    entries.push(entry);
+  const add = (rel: string, reason: string | undefined): void => {
+    const real = path.join(root, rel);
+    if (isBelowSkippedFolder(path.relative(realDir, real)) || !EXTENSIONS.has(path.extname(rel))) return;
+    const entry = lstatEntry(shown(real), real, reason);
+    if (entry) entries.push(entry);
   };
-
-  const readRules = (dir: string, file: string, levels: IgnoreLevel[]): void => {
-    const rulesPath = path.join(dir, file);
-    let text: string;
-    try {
-      text = fs.readFileSync(rulesPath, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') return;
-      add({ kind: 'error', path: rulesPath, message: `cannot read ignore file (${describeFsError(error)})` });
-      return;
-    }
-    levels.push({ dir, rules: ignore().add(text) });
-  };
-
-  /** The rules that apply inside `start` from its ancestors up to the git root. */
-  const ancestorLevels = (start: string): IgnoreLevel[] => {
-    const root = findGitRoot(start);
-    if (root === undefined) return [];
-    const levels: IgnoreLevel[] = [];
-    readRules(root, '.git/info/exclude', levels);
-    if (root !== start) {
-      // .gitignore files from the git root down to the parent of `start` (walk() reads its own).
-      let dir = root;
-      readRules(dir, '.gitignore', levels);
-      const chain = toPosix(path.relative(root, path.dirname(start)));
-      for (const part of chain === '' ? [] : chain.split('/')) {
-        dir = path.join(dir, part);
-        readRules(dir, '.gitignore', levels);
-      }
-    }
-    // A folder named on the command line is walked even if it is ignored itself: drop the
-    // rule files that exclude it (they would exclude everything inside it too).
-    return levels.filter((level) => level.dir === start || !isIgnored(start, true, [level]));
-  };
-
-  const walk = (dir: string, inherited: readonly IgnoreLevel[]): void => {
-    let dirents: fs.Dirent[];
-    try {
-      dirents = fs.readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      add({ kind: 'error', path: dir, message: `cannot read folder (${describeFsError(error)})` });
-      return;
-    }
-    const levels = [...inherited];
-    if (dirents.some((d) => d.name === '.gitignore')) readRules(dir, '.gitignore', levels);
-
-    for (const dirent of dirents.sort(byName)) {
-      const full = path.join(dir, dirent.name);
-      if (dirent.isDirectory()) {
-        if (dirent.name.startsWith('.') || SKIPPED_FOLDERS.has(dirent.name)) continue;
-        if (isIgnored(full, true, levels)) continue;
-        walk(full, levels);
-      } else if (dirent.isFile() || dirent.isSymbolicLink()) {
-        if (!EXTENSIONS.has(path.extname(dirent.name)) || isIgnored(full, false, levels)) continue;
-        if (dirent.isFile()) {
-          add({ kind: 'file', path: full, realPath: full });
-        } else if (isFileSymlink(full)) {
-          // Never followed while walking: it may point outside the target or into a loop.
-          add({ kind: 'skipped', path: full, reason: 'symlink' });
-        }
-      }
-      // Symlinked folders, sockets, FIFOs and devices found while walking are left alone.
-    }
-  };
-
-  for (const target of targets) {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(target); // follows a symlink named on the command line
-    } catch (error) {
-      add({ kind: 'error', path: target, message: describeFsError(error) });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      walk(target, ancestorLevels(target));
-    } else if (!stat.isFile()) {
-      add({ kind: 'skipped', path: target, reason: 'not a regular file' });
-    } else if (!EXTENSIONS.has(path.extname(target))) {
-      add({ kind: 'skipped', path: target, reason: 'unsupported extension' });
-    } else {
-      add({ kind: 'file', path: target, realPath: fs.realpathSync(target) });
-    }
+  for (const rel of listing.files) add(rel, notInGit);
+  for (const rel of listing.ignored) add(rel, notInGit ?? NOT_IN_GIT.ignored);
+  for (const rel of listing.unreadable) {
+    const entry = unreadableFolder(shown(path.join(root, rel)), path.join(root, rel));
+    if (entry) entries.push(entry);
+  }
+  for (const rel of listing.repositories) {
+    const real = path.join(root, rel);
+    // An uninitialised submodule is an empty folder: git in it would list the submodule itself.
+    if (isBelowSkippedFolder(path.join(path.relative(realDir, real), 'x')) || !fs.existsSync(path.join(real, '.git'))) continue;
+    entries.push(...repository(shown(real), real));
   }
   return entries;
 }
 
-function isFileSymlink(file: string): boolean {
+/** Whether a path (relative to the folder named) lies in a hidden or skipped folder below it. */
+function isBelowSkippedFolder(rel: string): boolean {
+  return rel.split(path.sep).slice(0, -1).some(isSkippedFolder);
+}
+
+function lstatEntry(shownPath: string, realPath: string, notInGit: string | undefined): Entry | undefined {
   try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false; // dangling
+    return fileEntry(shownPath, realPath, fs.lstatSync(realPath), notInGit);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined; // tracked but deleted, or a sparse checkout
+    return { kind: 'error', path: shownPath, message: `cannot read (${describeFsError(error)})` };
   }
+}
+
+/** The error git saw (and only warned about) reading a folder, in Node's words. */
+function unreadableFolder(shownPath: string, realPath: string): Entry | undefined {
+  try {
+    fs.readdirSync(realPath);
+    return undefined;
+  } catch (error) {
+    return { kind: 'error', path: shownPath, message: `cannot read folder (${describeFsError(error)})` };
+  }
+}
+
+/** Git's order: by path, byte by byte, whatever the folder structure. */
+function sortByPath(entries: Entry[]): Entry[] {
+  return entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,187 +1,141 @@
-/** Runs processFile over many files: in-process for small runs, else on a pool of worker threads. */
-import fs from 'node:fs';
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+/**
+ * Runs processFile over many files. Files that never name node-redis are settled on the main thread;
+ * the others are parsed on the main thread when small and few, else on worker threads (threads.ts).
+ * Large files always go to a thread, whose heap limit and time budget protect the run.
+ */
+import { setImmediate as nextTick } from 'node:timers/promises';
 import { mayUseRedis } from '../core/redis-modules';
-import { NESTED_TOO_DEEPLY, processFile, type FileReport, type ProcessConfig } from './process-file';
+import { NESTED_TOO_DEEPLY, processFile, readSource, type FileEntry, type FileReport, type ProcessConfig } from './process-file';
+import { ThreadPool, type ThreadLimits } from './threads';
 
-export interface FileEntry {
-  path: string;
-  realPath: string;
-}
-export interface WorkerRequest {
-  start: number;
-  files: FileEntry[];
-}
-export interface WorkerReply {
-  start: number;
-  reports: FileReport[];
-}
-
-/** Below this many files, starting workers costs more than it saves. */
+/** Below this many files to parse, starting threads costs more than it saves. */
 export const IN_PROCESS_LIMIT = 50;
-const BATCH_SIZE = 16;
+/**
+ * Larger files are parsed on a thread even in a small run: parsing costs about 500 bytes of heap per
+ * byte of source, so a 64 KB file stays near 30 MB, far from anything that could end the main thread.
+ */
+export const IN_PROCESS_MAX_BYTES = 64 * 1024;
 /** Thread stack for files nested too deeply for the default one (V8's default is under 1 MB). */
 const LARGE_STACK_MB = 256;
+/** The main thread lets timers and signals in after this many files. */
+const FILES_PER_TICK = 64;
+
+export interface RunOptions {
+  /** Threads in a large run (the main thread counts as one). */
+  workers: number;
+  limits: ThreadLimits;
+  /** Aborted on SIGINT/SIGTERM: no new file is started, no write is cut in half. */
+  signal: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Queues of file indices: small files may run anywhere, large ones only on a thread. */
+class Queues {
+  constructor(
+    readonly small: number[],
+    readonly large: number[],
+    private readonly threadsTakeSmall: boolean,
+  ) {}
+  forThread = (): number | undefined => this.large.shift() ?? (this.threadsTakeSmall ? this.small.shift() : undefined);
+  giveBack = (index: number): void => void this.large.unshift(index);
+}
 
 /**
- * Runs processFile over every file, then gives files that exhausted the stack one more try on a thread
- * with a much larger stack, so whether a deeply nested file is handled never depends on the thread, the
- * JIT's state or which files came before it.
+ * One report per file, in order; undefined for the files not processed because the run was stopped.
+ * Files that exhausted the stack get one more try on a thread with a much larger stack, so whether a
+ * deeply nested file is handled never depends on the thread, the JIT's state or the files before it.
  */
-export async function processAll(
-  files: readonly FileEntry[],
-  config: ProcessConfig,
-  workerCount: number,
-  onProgress: (done: number, total: number) => void = () => {},
-): Promise<FileReport[]> {
-  // Most files of a repository never name node-redis: they cost a read and are settled here, so
-  // worker threads (which each load the parser) start only when enough files need parsing.
-  const reports: FileReport[] = new Array(files.length);
-  const needParsing: number[] = [];
-  let settled = 0;
-  files.forEach((file, index) => {
-    if (mayNeedParsing(file, config)) {
-      needParsing.push(index);
-    } else {
-      reports[index] = processFile(file, config);
-      onProgress(++settled, files.length);
-    }
-  });
-  const parsed = await processOnPool(
-    needParsing.map((index) => files[index]!),
-    config,
-    workerCount,
-    (done) => onProgress(settled + done, files.length),
-  );
-  needParsing.forEach((index, i) => (reports[index] = parsed[i]!));
-  const tooDeep = reports.flatMap((report, index) => (report.reason === NESTED_TOO_DEEPLY ? [index] : []));
-  if (tooDeep.length > 0) {
-    // If even that thread fails (out of memory), the files stay skipped with their reason.
-    const retried = await processOnLargeStack(tooDeep.map((index) => files[index]!), config).catch(() => undefined);
-    if (retried) tooDeep.forEach((index, i) => (reports[index] = retried[i]!));
-  }
-  return reports;
-}
-
-/** Whether a file names a node-redis module (or a client module); unreadable files go the long way. */
-function mayNeedParsing(file: FileEntry, config: ProcessConfig): boolean {
-  try {
-    return mayUseRedis(fs.readFileSync(file.realPath, 'latin1'), config.codemod.clientModules ?? []);
-  } catch {
-    return true;
-  }
-}
-
-function processOnLargeStack(files: FileEntry[], config: ProcessConfig): Promise<FileReport[]> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, 'worker.js'), {
-      workerData: config,
-      resourceLimits: { stackSizeMb: LARGE_STACK_MB },
-    });
-    worker.once('message', (reply: WorkerReply) => {
-      worker.postMessage(null);
-      resolve(reply.reports);
-    });
-    worker.once('error', reject);
-    const request: WorkerRequest = { start: 0, files };
-    worker.postMessage(request);
-  });
-}
-
-async function processOnPool(
-  files: readonly FileEntry[],
-  config: ProcessConfig,
-  workerCount: number,
-  onProgress: (done: number, total: number) => void,
-): Promise<FileReport[]> {
-  const reports: FileReport[] = new Array(files.length);
+export async function processAll(files: readonly FileEntry[], config: ProcessConfig, options: RunOptions): Promise<(FileReport | undefined)[]> {
+  const reports: (FileReport | undefined)[] = new Array(files.length).fill(undefined);
   let done = 0;
-  const runInProcess = (start: number, end: number): void => {
-    for (let i = start; i < end; i++) {
-      reports[i] = processFile(files[i], config);
-      onProgress(++done, files.length);
-    }
+  const settle = (index: number, report: FileReport | undefined): void => {
+    reports[index] = report;
+    if (report) options.onProgress?.(++done, files.length);
   };
-  if (workerCount <= 1 || files.length < IN_PROCESS_LIMIT) {
-    runInProcess(0, files.length);
-    return reports;
+  const queues = await triage(files, config, options.signal, settle);
+  if (queues) await runQueues(files, config, queues, options, settle);
+  const tooDeep = reports.flatMap((report, index) => (report?.reason === NESTED_TOO_DEEPLY ? [index] : []));
+  if (tooDeep.length > 0 && !options.signal.aborted) {
+    // If even that thread fails, the file is reported with the reason (out of memory, time).
+    const limits = { ...options.limits, stackMb: LARGE_STACK_MB };
+    const retry = new Queues([], tooDeep, false);
+    await runThreads(files, config, 1, limits, retry, options.signal, (index, report) => (reports[index] = report ?? reports[index]));
   }
-
-  const batches: number[] = [];
-  for (let start = 0; start < files.length; start += BATCH_SIZE) batches.push(start);
-  const batchEnd = (start: number): number => Math.min(start + BATCH_SIZE, files.length);
-
-  await new Promise<void>((resolve) => {
-    // The main thread works through the queue too (one file per tick, so it keeps answering the
-    // workers): it has the transforms loaded already, while a new worker takes a while to load them.
-    let running = Math.min(workerCount - 1, batches.length - 1);
-    let mainDone = false;
-    const finishIfDone = (): void => {
-      if (mainDone && running === 0) resolve();
-    };
-
-    const mainBatch: number[] = [];
-    const mainTick = (): void => {
-      if (mainBatch.length === 0) {
-        const start = batches.shift();
-        if (start === undefined) {
-          mainDone = true;
-          finishIfDone();
-          return;
-        }
-        for (let i = start; i < batchEnd(start); i++) mainBatch.push(i);
-      }
-      const i = mainBatch.shift()!;
-      runInProcess(i, i + 1);
-      setImmediate(mainTick);
-    };
-
-    const startWorker = (): void => {
-      const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: config });
-      const inFlight: number[] = [];
-      const send = (): void => {
-        const start = batches.shift();
-        if (start === undefined) {
-          if (inFlight.length === 0) worker.postMessage(null);
-          return;
-        }
-        inFlight.push(start);
-        const request: WorkerRequest = { start, files: files.slice(start, batchEnd(start)) };
-        worker.postMessage(request);
-      };
-      worker.on('message', (reply: WorkerReply) => {
-        inFlight.splice(inFlight.indexOf(reply.start), 1);
-        reply.reports.forEach((report, i) => (reports[reply.start + i] = report));
-        done += reply.reports.length;
-        onProgress(done, files.length);
-        send();
-      });
-      worker.on('error', (error) => {
-        // A crashed worker's batches are reported as errors; the others carry on.
-        for (const start of inFlight.splice(0)) {
-          for (let i = start; i < batchEnd(start); i++) {
-            reports[i] = {
-              path: files[i].path,
-              status: 'error',
-              applied: [],
-              skipped: [],
-              error: { message: `internal error: worker failed: ${error.message}` },
-            };
-          }
-          done += batchEnd(start) - start;
-        }
-      });
-      worker.on('exit', () => {
-        running--;
-        finishIfDone();
-      });
-      // Two batches in flight, so a worker never waits for the main thread to hand out the next.
-      send();
-      send();
-    };
-    for (let i = 0; i < running; i++) startWorker();
-    mainTick();
-  });
   return reports;
+}
+
+/** Settles the files that never name node-redis; queues the others, by size. Undefined if stopped. */
+async function triage(
+  files: readonly FileEntry[],
+  config: ProcessConfig,
+  signal: AbortSignal,
+  settle: (index: number, report: FileReport) => void,
+): Promise<{ small: number[]; large: number[] } | undefined> {
+  const small: number[] = [];
+  const large: number[] = [];
+  for (const [index, file] of files.entries()) {
+    if (index % FILES_PER_TICK === 0) await nextTick();
+    if (signal.aborted) return undefined;
+    const size = sizeToParse(file, config);
+    if (size === undefined) settle(index, processFile(file, config));
+    else (size > IN_PROCESS_MAX_BYTES ? large : small).push(index);
+  }
+  return { small, large };
+}
+
+/** The size of a file that names node-redis (or a client module); undefined if it needs no parsing. */
+function sizeToParse(file: FileEntry, config: ProcessConfig): number | undefined {
+  try {
+    const source = readSource(file.realPath, config.maxFileSize);
+    if ('tooLarge' in source) return undefined; // processFile reports it, unread
+    return mayUseRedis(source.bytes.toString('latin1'), config.codemod.clientModules ?? []) ? source.bytes.length : undefined;
+  } catch {
+    return 0; // unreadable: processFile reports why
+  }
+}
+
+async function runQueues(
+  files: readonly FileEntry[],
+  config: ProcessConfig,
+  { small, large }: { small: number[]; large: number[] },
+  options: RunOptions,
+  settle: (index: number, report: FileReport | undefined) => void,
+): Promise<void> {
+  const manyFiles = options.workers > 1 && small.length + large.length >= IN_PROCESS_LIMIT;
+  const queues = new Queues(small, large, manyFiles);
+  const threads = manyFiles ? Math.min(options.workers - 1, small.length + large.length) : Math.min(large.length, 1);
+  await Promise.all([
+    runThreads(files, config, threads, options.limits, queues, options.signal, settle),
+    runOnMainThread(files, config, queues.small, options.signal, settle),
+  ]);
+}
+
+function runThreads(
+  files: readonly FileEntry[],
+  config: ProcessConfig,
+  count: number,
+  limits: ThreadLimits,
+  queues: Queues,
+  signal: AbortSignal,
+  settle: (index: number, report: FileReport | undefined) => void,
+): Promise<void> {
+  if (count === 0 || signal.aborted) return Promise.resolve();
+  const pool = new ThreadPool(files, { config, limits, take: queues.forThread, giveBack: queues.giveBack, settle });
+  const stop = (): void => pool.stop();
+  signal.addEventListener('abort', stop);
+  return pool.run(count).finally(() => signal.removeEventListener('abort', stop));
+}
+
+/** One file per tick, so the threads' messages, their clocks and signals are answered in between. */
+async function runOnMainThread(
+  files: readonly FileEntry[],
+  config: ProcessConfig,
+  queue: number[],
+  signal: AbortSignal,
+  settle: (index: number, report: FileReport) => void,
+): Promise<void> {
+  for (let index = queue.shift(); index !== undefined && !signal.aborted; index = queue.shift()) {
+    settle(index, processFile(files[index], config));
+    await nextTick();
+  }
 }

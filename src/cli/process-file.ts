@@ -11,8 +11,9 @@ import {
   type TransformName,
 } from '../codemods/api';
 import { transformSource } from '../codemods/transform-source';
-import { describeFsError } from './discover';
-import { WriteError, writeFileAtomic } from './write';
+import { describeFsError } from './fs-error';
+import { tooLargeReason } from './limits';
+import { WriteError, rewriteFile } from './write';
 
 export interface ProcessConfig {
   transforms: TransformName[];
@@ -25,6 +26,19 @@ export interface ProcessConfig {
   diff: boolean;
   /** Paths in diffs are relative to this folder. */
   cwd: string;
+  /** Larger files are skipped unread (--max-file-size). */
+  maxFileSize: number;
+  /** Write files git cannot show a change to (--allow-outside-git). */
+  allowOutsideGit: boolean;
+  /** Write files that have no write permission bit (--force). */
+  overrideReadOnly: boolean;
+}
+
+/** A file to process: where it was found, where it is written, why git cannot show a change to it. */
+export interface FileEntry {
+  path: string;
+  realPath: string;
+  notInGit?: string;
 }
 
 export type FileStatus = 'changed' | 'unchanged' | 'skipped' | 'error';
@@ -43,20 +57,49 @@ export interface FileReport {
   diff?: string;
 }
 
+/**
+ * Lets the caller stop a run without cutting a write in half: `begin` is asked before writing (false:
+ * the run is being stopped, do not write) and `end` is called once the write is over.
+ */
+export interface WriteGate {
+  begin(): boolean;
+  end(): void;
+}
+
 const BINARY_SNIFF_BYTES = 8192;
 /** The skip reason for valid code nested beyond the parser's stack (pool.ts retries these on a bigger stack). */
 export const NESTED_TOO_DEEPLY = 'nested too deeply to parse';
+export const INTERRUPTED = 'interrupted before writing';
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function relativePath(cwd: string, file: string): string {
   return (path.relative(cwd, file) || '.').split(path.sep).join('/');
 }
 
-export function processFile(
-  file: { path: string; realPath: string },
-  config: ProcessConfig,
-  hooks: { beforeWrite?: () => void } = {},
-): FileReport {
+type Source = { bytes: Buffer; stat: fs.Stats } | { tooLarge: true };
+
+/** Reads at most `max` bytes: a file that is (or grows) larger is not read whole. */
+export function readSource(file: string, max: number): Source {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.size > max) return { tooLarge: true };
+    // One byte more than the size (at most max + 1): a file that grew meanwhile is noticed.
+    const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    if (length > max) return { tooLarge: true };
+    return { bytes: buffer.subarray(0, length), stat };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function processFile(file: FileEntry, config: ProcessConfig, gate?: WriteGate): FileReport {
   const report = (status: FileStatus, extra: Partial<FileReport> = {}): FileReport => ({
     path: file.path,
     status,
@@ -65,26 +108,26 @@ export function processFile(
     ...extra,
   });
 
-  let stat: fs.Stats;
-  let bytes: Buffer;
+  let source: Source;
   try {
-    stat = fs.statSync(file.realPath);
-    bytes = fs.readFileSync(file.realPath);
+    source = readSource(file.realPath, config.maxFileSize);
   } catch (error) {
     return report('error', { error: { message: `cannot read (${describeFsError(error)})` } });
   }
+  if ('tooLarge' in source) return report('skipped', { reason: tooLargeReason(config.maxFileSize) });
+  const { bytes } = source;
   if (bytes.length === 0) return report('unchanged');
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return report('skipped', { reason: 'binary' });
-  let source: string;
+  let text: string;
   try {
-    source = utf8.decode(bytes);
+    text = utf8.decode(bytes);
   } catch {
     return report('skipped', { reason: 'not UTF-8' });
   }
 
   let result;
   try {
-    result = transformSource(source, file.path, config.transforms, { ...config.codemod, cwd: config.cwd });
+    result = transformSource(text, file.path, config.transforms, { ...config.codemod, cwd: config.cwd });
   } catch (error) {
     if (error instanceof SourceParseError) {
       return report('error', { error: { message: error.message, line: error.line, column: error.column } });
@@ -96,23 +139,26 @@ export function processFile(
     });
   }
   const { applied, skipped, output } = result;
-  if (!result.changed || output === source) return report('unchanged', { skipped });
+  if (!result.changed || output === text) return report('unchanged', { skipped });
 
   const changed = report('changed', { applied, skipped });
   if (config.print) changed.output = output;
-  if (config.diff) {
-    const rel = relativePath(config.cwd, file.path);
-    changed.diff = createTwoFilesPatch(`a/${rel}`, `b/${rel}`, source, output, undefined, undefined, {
-      headerOptions: FILE_HEADERS_ONLY,
-    });
-  }
+  if (config.diff) changed.diff = unifiedDiff(relativePath(config.cwd, file.path), text, output);
   if (!config.write) return changed;
+  if (file.notInGit !== undefined && !config.allowOutsideGit) return report('skipped', { applied, skipped, reason: file.notInGit });
+  if (gate && !gate.begin()) return report('skipped', { applied, skipped, reason: INTERRUPTED });
   try {
-    hooks.beforeWrite?.();
-    writeFileAtomic(file.realPath, Buffer.from(output, 'utf8'), { bytes, stat });
+    rewriteFile(file.realPath, Buffer.from(output, 'utf8'), source, { overrideReadOnly: config.overrideReadOnly });
   } catch (error) {
     const message = error instanceof WriteError ? error.message : `cannot write (${describeFsError(error)})`;
     return report('error', { applied, skipped, error: { message } });
+  } finally {
+    gate?.end();
   }
   return changed;
+}
+
+/** `diff` quotes a name with control or non-ASCII characters as git does (`"a/x\nb.js"`, octal escapes). */
+function unifiedDiff(rel: string, before: string, after: string): string {
+  return createTwoFilesPatch(`a/${rel}`, `b/${rel}`, before, after, undefined, undefined, { headerOptions: FILE_HEADERS_ONLY });
 }

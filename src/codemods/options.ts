@@ -50,6 +50,10 @@ export function unseenSites(linted: LintedText, transforms: readonly TransformNa
     clientModules: resolved.lint.clientModules,
   });
   if (!analysis) return [];
+  if (analysis.incomplete) {
+    // Past the analysis budget the file is unknown: the rules report nothing, so nothing is changed.
+    return transforms.slice(0, 1).map((transform) => ({ transform, line: 1, column: 1, reason: `${analysis.incomplete}: the file is left unchanged` }));
+  }
   return transforms.flatMap((transform) => {
     const safeguard = safeguardOfTransform(transform);
     const options = { ...defaultsOf(safeguard.options), ...resolved.lint.ruleOptions[safeguard.rule] };

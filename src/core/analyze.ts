@@ -3,14 +3,38 @@
  * parsed file (cached, so the three rules share it), and the findings each safeguard cares about.
  */
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { ClientOptionsReader, type ConnectTimeoutProblem, type DisabledReconnect, type OptionInsertion } from './client-options';
+import { AnalysisLimitReached, type AnalysisLimit } from './budget';
+import {
+  ClientOptionsReader,
+  type ConnectTimeoutCheck,
+  type ConnectTimeoutProblem,
+  type DisabledReconnect,
+  type OptionInsertion,
+} from './client-options';
+import type { EscapeRoute } from './escapes';
 import { RedisClientAnalysis, type RedisOwner } from './find-clients';
+import { analyzeLifecycle, type LifecycleFacts } from './lifecycle';
 import { mayUseRedis } from './redis-modules';
 
+/** Everything the rules and codemods need about one owner, computed within the file's budget. */
+export interface OwnerChecks {
+  escapeRoute: EscapeRoute | undefined;
+  connectTimeout: ConnectTimeoutCheck;
+  disabledReconnect: DisabledReconnect | undefined;
+}
+
 export interface FileAnalysis {
+  /** The owners the file creates; empty when the analysis is incomplete. */
   owners: readonly RedisOwner[];
-  clients: RedisClientAnalysis;
-  options: ClientOptionsReader;
+  checks: ReadonlyMap<RedisOwner, OwnerChecks>;
+  /**
+   * Set when the analysis hit a bound of `budget.ts` ('analysis budget exceeded', 'analysis depth
+   * exceeded'): the file is unknown, so the rules report nothing for it and the codemods change
+   * nothing. The codemods list such a file as skipped with this reason.
+   */
+  incomplete?: AnalysisLimit;
+  /** Connection-lifecycle facts (`lifecycle.ts`); absent when the analysis is incomplete. */
+  lifecycle?: LifecycleFacts;
 }
 
 export interface AnalyzeInput {
@@ -39,9 +63,28 @@ export function analyzeFile(input: AnalyzeInput): FileAnalysis | undefined {
 
 function analyzeUncached({ scopeManager, ...input }: AnalyzeInput): FileAnalysis | undefined {
   if (!scopeManager || !mayUseRedis(input.sourceText, input.clientModules)) return undefined;
-  const clients = new RedisClientAnalysis({ ...input, scopeManager });
-  if (clients.owners.length === 0) return undefined;
-  return { owners: clients.owners, clients, options: new ClientOptionsReader(clients.values) };
+  try {
+    const clients = new RedisClientAnalysis({ ...input, scopeManager });
+    if (clients.owners.length === 0) return undefined;
+    return { owners: clients.owners, checks: checkOwners(clients), lifecycle: analyzeLifecycle(clients, input.ast) };
+  } catch (error) {
+    if (error instanceof AnalysisLimitReached) return { owners: [], checks: new Map(), incomplete: error.reason };
+    throw error;
+  }
+}
+
+/** Runs every per-owner check now, so a bound is hit (or not) before any rule reports. */
+function checkOwners(clients: RedisClientAnalysis): Map<RedisOwner, OwnerChecks> {
+  const options = new ClientOptionsReader(clients.values);
+  const checks = new Map<RedisOwner, OwnerChecks>();
+  for (const owner of clients.owners) {
+    checks.set(owner, {
+      escapeRoute: clients.escapeRoute(owner),
+      connectTimeout: options.checkConnectTimeout(owner),
+      disabledReconnect: options.findDisabledReconnect(owner),
+    });
+  }
+  return checks;
 }
 
 export type ErrorListenerProblem = 'missingErrorListener' | 'missingDuplicateErrorListener' | 'onceOnly';
@@ -49,6 +92,8 @@ export type ErrorListenerProblem = 'missingErrorListener' | 'missingDuplicateErr
 export interface ErrorListenerFinding {
   owner: RedisOwner;
   problem: ErrorListenerProblem;
+  /** Where the owner leaves the file, if it does (the rule's `escapedClients` policy). */
+  escapeRoute: EscapeRoute | undefined;
 }
 
 export function findMissingErrorListeners(analysis: FileAnalysis): ErrorListenerFinding[] {
@@ -56,6 +101,7 @@ export function findMissingErrorListeners(analysis: FileAnalysis): ErrorListener
     .filter((owner) => owner.errorListener !== 'persistent')
     .map((owner) => ({
       owner,
+      escapeRoute: checksOf(analysis, owner).escapeRoute,
       problem:
         owner.errorListener === 'once-only'
           ? 'onceOnly'
@@ -80,7 +126,7 @@ export function findMissingConnectTimeouts(
 ): ConnectTimeoutFinding[] {
   const findings: ConnectTimeoutFinding[] = [];
   for (const owner of analysis.owners) {
-    const check = analysis.options.checkConnectTimeout(owner);
+    const check = checksOf(analysis, owner).connectTimeout;
     if (check.status === 'unknown') onUnseen(owner, check.reason);
     if (check.status !== 'problem') continue;
     const { problem, insertion } = check;
@@ -98,10 +144,16 @@ export interface DisabledReconnectFinding extends DisabledReconnect {
 export function findDisabledReconnects(analysis: FileAnalysis): DisabledReconnectFinding[] {
   const byProperty = new Map<TSESTree.Property, DisabledReconnectFinding>();
   for (const owner of analysis.owners) {
-    const found = analysis.options.findDisabledReconnect(owner);
+    const found = checksOf(analysis, owner).disabledReconnect;
     if (found && !byProperty.has(found.property)) byProperty.set(found.property, { owner, ...found });
   }
   return [...byProperty.values()];
+}
+
+function checksOf(analysis: FileAnalysis, owner: RedisOwner): OwnerChecks {
+  const checks = analysis.checks.get(owner);
+  if (!checks) throw new Error('internal error: an owner without checks');
+  return checks;
 }
 
 /** Where ESLint reports an owner: the start of the factory's callee, as editors underline it. */

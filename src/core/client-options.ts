@@ -139,6 +139,7 @@ export class ClientOptionsReader {
   private classifyStrategy(value: Node, depth = 0): { problem: ReconnectProblem; target: Node } | undefined {
     const node = unwrap(value);
     if (depth > 8) return undefined;
+    this.values.budget.spend();
     if (this.givesUp(node)) return { problem: 'disabled', target: value };
     if (node.type === AST_NODE_TYPES.Identifier) {
       const resolved = this.values.constantValue(node);
@@ -163,13 +164,15 @@ export class ClientOptionsReader {
   /** `false` or an Error: the values that make node-redis stop reconnecting. */
   private givesUp(expression: Node, depth = 0): boolean {
     const node = unwrap(expression);
+    this.values.budget.spend();
     if (node.type === AST_NODE_TYPES.Literal) return node.value === false;
     if (node.type === AST_NODE_TYPES.NewExpression || node.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(node.callee);
       return callee.type === AST_NODE_TYPES.Identifier && /Error$/.test(callee.name);
     }
     if (node.type === AST_NODE_TYPES.ConditionalExpression) {
-      return this.givesUp(node.consequent, depth) && this.givesUp(node.alternate, depth);
+      // Nested conditionals recurse as deep as the source nests them: bounded by the budget's depth.
+      return this.values.budget.nested(() => this.givesUp(node.consequent, depth) && this.givesUp(node.alternate, depth));
     }
     if (node.type === AST_NODE_TYPES.Identifier && depth < 8) {
       const resolved = this.values.constantValue(node);
@@ -227,6 +230,7 @@ export class ClientOptionsReader {
     let complete = true;
     for (let index = object.properties.length - 1; index >= 0; index--) {
       const member = object.properties[index]!;
+      this.values.budget.spend();
       if (member.type === AST_NODE_TYPES.Property) {
         const key = propertyKeyName(member);
         if (key === name) return { property: member, complete };
@@ -238,7 +242,8 @@ export class ClientOptionsReader {
         complete = false;
         continue;
       }
-      const inner = this.findProperty(spread, path, seen);
+      // A spread of a spread of …: as deep as the file chains them, bounded by the budget's depth.
+      const inner = this.values.budget.nested(() => this.findProperty(spread, path, seen));
       if (inner.property) return { property: inner.property, complete: complete && inner.complete };
       complete &&= inner.complete;
     }

@@ -6,14 +6,13 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, memberName, propertyKeyName, unwrap } from './ast';
-import type { FileAnalysis } from './analyze';
 import { CallSites, type CallSite } from './call-sites';
 import { ClientCaching } from './client-caching';
-import type { RedisOwner } from './find-clients';
+import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ModuleImports } from './module-imports';
 import { enclosingFunction } from './promise-fate';
 import { exportsOf, isCliCommandModule } from './request-entry-points';
-import { HANDLER_LABEL, RequestHandlers, type HandlerKind } from './request-handlers';
+import { HANDLER_LABEL, RequestHandlers } from './request-handlers';
 import type { FunctionNode } from './same-file-values';
 
 type Node = TSESTree.Node;
@@ -27,10 +26,18 @@ export interface PerRequestFinding {
   where?: string;
 }
 
-export interface PerRequestInput {
-  ast: TSESTree.Program;
-  /** The file's path relative to the project, with `/` separators (Next.js route files, `pages/api`). */
-  relativePath: string;
+/** One step of the search from a factory outwards: a handler (maybe only for some file paths), or a cache. */
+export type PerRequestStep = { where: string; gate?: RegExp } | { cached: true };
+
+/**
+ * What the analysis found about an owner made inside a function, before the file's path is known: the
+ * handlers and caches met from the factory outwards (lexically, then through same-file callers), in
+ * order, and whether the function creates, connects and closes it on every one of repeated calls.
+ */
+export interface PerRequestVerdict {
+  owner: RedisOwner;
+  steps: readonly PerRequestStep[];
+  perCall: boolean;
 }
 
 const CLOSE_METHODS = new Set(['quit', 'close', 'disconnect', 'destroy']);
@@ -43,11 +50,29 @@ const REPEATING_TIMERS = new Set(['setInterval']);
 const PROVIDER_FACTORY_KEYS = new Set(['useFactory']);
 const MAX_CALLER_DEPTH = 3;
 
-export function findClientsPerRequest(analysis: FileAnalysis, input: PerRequestInput): PerRequestFinding[] {
-  const owners = analysis.owners.filter((owner) => enclosingFunction(owner.node) !== undefined);
+/** The verdicts for every owner created inside a function (computed with the file's analysis). */
+export function perRequestVerdicts(clients: RedisClientAnalysis, ast: TSESTree.Program): PerRequestVerdict[] {
+  const owners = clients.owners.filter((owner) => enclosingFunction(owner.node) !== undefined);
   if (owners.length === 0) return [];
-  const search = new PerRequestSearch(analysis, input);
-  return owners.flatMap((owner) => search.check(owner) ?? []);
+  const search = new PerRequestSearch(clients, ast);
+  return owners.map((owner) => search.verdict(owner));
+}
+
+/** The findings for a file at `relativePath`: the first step that applies decides; with none, the per-call check. */
+export function perRequestFindings(verdicts: readonly PerRequestVerdict[], relativePath: string): PerRequestFinding[] {
+  return verdicts.flatMap(({ owner, steps, perCall }): PerRequestFinding[] => {
+    for (const step of steps) {
+      if ('cached' in step) return [];
+      if (!step.gate || step.gate.test(relativePath)) return [{ owner, problem: 'clientPerRequest', where: step.where }];
+    }
+    return perCall ? [{ owner, problem: 'clientPerCall' }] : [];
+  });
+}
+
+/** Steps found so far, and whether the last one settles the search (a cache, or a handler for every path). */
+interface Search {
+  steps: PerRequestStep[];
+  settled: boolean;
 }
 
 class PerRequestSearch {
@@ -58,28 +83,27 @@ class PerRequestSearch {
   private readonly cliCommandModule: boolean;
   /** Per function: the owners it connects and the owners it closes (each function's calls read once). */
   private readonly lifecycleCalls = new Map<FunctionNode, { connected: Set<RedisOwner>; closed: Set<RedisOwner> }>();
-  private readonly callerHandlers = new Map<FunctionNode, { where: string } | 'cached' | undefined>();
+  private readonly callerSteps = new Map<FunctionNode, Search>();
   private readonly repeating = new Map<FunctionNode, boolean>();
 
   constructor(
-    private readonly analysis: FileAnalysis,
-    input: PerRequestInput,
+    private readonly clients: RedisClientAnalysis,
+    ast: TSESTree.Program,
   ) {
-    const { values } = analysis.clients;
-    const imports = new ModuleImports(input.ast, values);
-    this.handlers = new RequestHandlers({ ast: input.ast, values, imports, relativePath: input.relativePath });
+    const { values } = clients;
+    this.handlers = new RequestHandlers({ ast, values, imports: new ModuleImports(ast, values) });
     this.caching = new ClientCaching(values);
     this.callSites = new CallSites(values);
-    this.cliCommandModule = isCliCommandModule(exportsOf(input.ast));
+    this.cliCommandModule = isCliCommandModule(exportsOf(ast));
   }
 
-  check(owner: RedisOwner): PerRequestFinding | undefined {
+  verdict(owner: RedisOwner): PerRequestVerdict {
     const factoryFunction = enclosingFunction(owner.node)!;
-    const handler = this.handlerAround(owner.node, factoryFunction) ?? this.memo(this.callerHandlers, factoryFunction, () => this.handlerCalling(factoryFunction));
-    if (handler === 'cached') return undefined;
-    if (handler) return { owner, problem: 'clientPerRequest', where: handler.where };
-    if (!this.opensAndCloses(owner, factoryFunction)) return undefined;
-    return this.memo(this.repeating, factoryFunction, () => this.runsRepeatedly(factoryFunction, 0)) ? { owner, problem: 'clientPerCall' } : undefined;
+    const around = this.handlersAround(owner.node, factoryFunction);
+    const callers = around.settled ? undefined : this.memo(this.callerSteps, factoryFunction, () => this.handlersCalling(factoryFunction));
+    const steps = [...around.steps, ...(callers?.steps ?? [])];
+    const perCall = this.opensAndCloses(owner, factoryFunction) && this.memo(this.repeating, factoryFunction, () => this.runsRepeatedly(factoryFunction, 0));
+    return { owner, steps, perCall };
   }
 
   private memo<T>(cache: Map<FunctionNode, T>, fn: FunctionNode, compute: () => T): T {
@@ -88,25 +112,30 @@ class PerRequestSearch {
   }
 
   /**
-   * The handler the expression runs in, walking out through the functions around it (callbacks run
-   * within the call that made them), or `cached` when one of those levels keeps the value.
+   * The handlers the expression runs in, walking out through the functions around it (callbacks run
+   * within the call that made them), until a level keeps the value (a cache) or is a handler for any path.
    */
-  private handlerAround(expression: Node, start: FunctionNode): { where: string } | 'cached' | undefined {
+  private handlersAround(expression: Node, start: FunctionNode): Search {
+    const steps: PerRequestStep[] = [];
     let value: Node = expression;
     for (let fn: FunctionNode | undefined = start; fn; fn = enclosingFunction(fn)) {
-      if (this.caching.isCached(value, fn)) return 'cached';
-      const kind = this.handlers.kindOf(fn);
-      if (kind) return { where: HANDLER_LABEL[kind] };
-      if (isProviderFactory(fn)) return 'cached';
+      if (this.caching.isCached(value, fn) || isProviderFactory(fn)) {
+        steps.push({ cached: true });
+        return { steps, settled: true };
+      }
+      const matches = this.handlers.handlersOf(fn);
+      for (const { kind, gate } of matches) steps.push({ where: HANDLER_LABEL[kind], gate });
+      if (matches.some((match) => !match.gate)) return { steps, settled: true };
       // An immediately invoked function: its result is the value the enclosing function may cache.
       const call = fn.parent;
       if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === fn) value = call;
     }
-    return undefined;
+    return { steps, settled: false };
   }
 
-  /** A handler that calls the function (directly or through up to three same-file callers). */
-  private handlerCalling(fn: FunctionNode): { where: string } | 'cached' | undefined {
+  /** The handlers that call the function (directly or through up to three same-file callers), breadth first. */
+  private handlersCalling(fn: FunctionNode): Search {
+    const steps: PerRequestStep[] = [];
     let frontier: FunctionNode[] = [fn];
     const seen = new Set<FunctionNode>(frontier);
     for (let depth = 0; depth < MAX_CALLER_DEPTH && frontier.length > 0; depth++) {
@@ -115,10 +144,12 @@ class PerRequestSearch {
         for (const site of this.callSites.of(callee)) {
           const caller = enclosingFunction(site);
           if (!caller) continue;
-          const found = this.handlerAround(site, caller);
-          if (found === 'cached') continue;
-          if (found) return { where: `a function called from ${found.where}` };
-          if (!seen.has(caller)) {
+          const found = this.handlersAround(site, caller);
+          // A call site that caches the result does not make the factory run per request.
+          const handlers = found.steps.filter((step): step is { where: string; gate?: RegExp } => 'where' in step);
+          steps.push(...handlers.map(({ where, gate }) => ({ where: `a function called from ${where}`, gate })));
+          if (found.settled && handlers.some((step) => !step.gate)) return { steps, settled: true };
+          if (!found.settled && !seen.has(caller)) {
             seen.add(caller);
             next.push(caller);
           }
@@ -126,7 +157,7 @@ class PerRequestSearch {
       }
       frontier = next;
     }
-    return undefined;
+    return { steps, settled: false };
   }
 
   /** The function calls `connect()` and one of `quit()`/`close()`/`disconnect()`/`destroy()` on this owner. */
@@ -142,7 +173,7 @@ class PerRequestSearch {
       const method = calledMethodName(call);
       if (method === undefined || (method !== 'connect' && !CLOSE_METHODS.has(method))) continue;
       const into = method === 'connect' ? connected : closed;
-      for (const owner of this.analysis.clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object)) into.add(owner);
+      for (const owner of this.clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object)) into.add(owner);
     }
     return { connected, closed };
   }
@@ -230,4 +261,3 @@ function insideLoop(site: Node): boolean {
   return false;
 }
 
-export type { HandlerKind };

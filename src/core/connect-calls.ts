@@ -6,8 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, isFunctionNode, unwrap } from './ast';
 import { CallSites } from './call-sites';
-import type { FileAnalysis } from './analyze';
-import type { RedisOwner } from './find-clients';
+import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ownerListeners } from './owner-listeners';
 import { PromiseFates, enclosingFunction } from './promise-fate';
 import type { FunctionNode } from './same-file-values';
@@ -16,6 +15,9 @@ type Node = TSESTree.Node;
 
 export type ConnectProblem = 'floatingConnect' | 'connectInErrorListener' | 'connectInEndListener';
 
+/** Where an `await` could go: inside an async function, at the top level (allowed only in an ES module), or nowhere. */
+export type AwaitContext = 'async-function' | 'top-level' | 'none';
+
 export interface ConnectFinding {
   problem: ConnectProblem;
   /** The `connect()` call; where the rule reports. */
@@ -23,27 +25,24 @@ export interface ConnectFinding {
   owner: RedisOwner;
   /** For the listener problems: the event whose listener calls `connect()`. */
   event?: string;
-  /** For a floating `connect()`: the expression to await or to give `.catch(…)`, and whether awaiting it is allowed there. */
-  remedy?: { end: Node; canAwait: boolean };
-}
-
-export interface ConnectCheckInput {
-  /** Whether `await` is allowed at the top level of this file (an ES module). */
-  topLevelAwait: boolean;
+  /**
+   * For a floating `connect()`: the expression to await or to give `.catch(…)`, and where an `await`
+   * could go (`none` when the value is used, or returned to code that ignores it).
+   */
+  remedy?: { end: Node; awaitContext: AwaitContext };
 }
 
 const RECONNECTING_EVENTS = new Set(['error', 'end', 'reconnecting']);
 
 /** Every problematic `connect()` on a node-redis owner, in source order. */
-export function findConnectProblems(analysis: FileAnalysis, input: ConnectCheckInput): ConnectFinding[] {
-  const { clients } = analysis;
+export function findConnectProblems(clients: RedisClientAnalysis): ConnectFinding[] {
   const connects = clients.values.calls.flatMap((call) => {
     if (calledMethodName(call) !== 'connect') return [];
     const [owner] = clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object);
     return owner ? [{ call, owner }] : [];
   });
   if (connects.length === 0) return [];
-  const listenerEvents = lifecycleListenerFunctions(analysis);
+  const listenerEvents = lifecycleListenerFunctions(clients);
   const fates = new PromiseFates(clients.values);
   const findings: ConnectFinding[] = [];
   for (const { call, owner } of connects) {
@@ -54,8 +53,8 @@ export function findConnectProblems(analysis: FileAnalysis, input: ConnectCheckI
     }
     const fate = fates.of(call);
     if (fate.status !== 'dropped') continue;
-    const canAwait = fate.valueUnused && !fate.inCallback && awaitAllowedAt(fate.end, input.topLevelAwait);
-    findings.push({ problem: 'floatingConnect', call, owner, remedy: { end: fate.end, canAwait } });
+    const awaitContext = fate.valueUnused && !fate.inCallback ? awaitContextOf(fate.end) : 'none';
+    findings.push({ problem: 'floatingConnect', call, owner, remedy: { end: fate.end, awaitContext } });
   }
   return findings;
 }
@@ -64,11 +63,11 @@ export function findConnectProblems(analysis: FileAnalysis, input: ConnectCheckI
  * The functions that run when an owner emits 'error', 'end' or 'reconnecting': the listeners, and the
  * same-file functions a listener calls or hands to a timer (one level deep).
  */
-function lifecycleListenerFunctions(analysis: FileAnalysis): Map<FunctionNode, string> {
+function lifecycleListenerFunctions(clients: RedisClientAnalysis): Map<FunctionNode, string> {
   const byFunction = new Map<FunctionNode, string>();
-  const { values } = analysis.clients;
+  const { values } = clients;
   const callSites = new CallSites(values);
-  for (const listener of ownerListeners(analysis, RECONNECTING_EVENTS)) {
+  for (const listener of ownerListeners(clients, RECONNECTING_EVENTS)) {
     for (const fn of listener.functions) {
       if (byFunction.has(fn)) continue;
       byFunction.set(fn, listener.event);
@@ -92,11 +91,11 @@ function listenerEventAround(call: TSESTree.CallExpression, listenerEvents: Map<
   return undefined;
 }
 
-/** `await` is allowed in an async function, and at the top level of an ES module (not in a class body or namespace). */
-function awaitAllowedAt(node: Node, topLevelAwait: boolean): boolean {
+/** An async function allows `await`; the top level does in an ES module, but not in a class body or namespace. */
+function awaitContextOf(node: Node): AwaitContext {
   const fn = enclosingFunction(node);
-  if (fn) return fn.async;
-  return topLevelAwait && !insideClassMemberOrNamespace(node);
+  if (fn) return fn.async ? 'async-function' : 'none';
+  return insideClassMemberOrNamespace(node) ? 'none' : 'top-level';
 }
 
 const NO_TOP_LEVEL_AWAIT = new Set<string>([

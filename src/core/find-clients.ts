@@ -5,7 +5,8 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, propertyKeyName, unwrap, unwrapAwait, valueParent } from './ast';
-import { escapeRoute, type EscapeRoute } from './escapes';
+import { EscapeRoutes, type EscapeRoute } from './escapes';
+import { reachableSets, type ValueGraph } from './reachable';
 import {
   DERIVED_FACTORIES,
   LEGACY_OPTION_KEYS,
@@ -18,10 +19,11 @@ import {
   type FoundFactoryReference,
   type OwnerKind,
 } from './redis-modules';
-import { SameFileValues, type ParsedProgram } from './same-file-values';
+import { SameFileValues, isVariable, type ParsedProgram, type ValueHolder } from './same-file-values';
 
 type Node = TSESTree.Node;
 type OwnerNode = TSESTree.CallExpression | TSESTree.NewExpression;
+type OwnerStep = { found?: readonly RedisOwner[]; next?: ValueHolder[] };
 
 export type ErrorListenerState = 'persistent' | 'once-only' | 'none';
 export type { EscapeRoute };
@@ -45,17 +47,27 @@ export interface AnalysisInput extends ParsedProgram {
 
 /**
  * The owners of one file. Resolves expressions to the owners they may hold by following same-file
- * values (see `SameFileValues`), same-emitter method chains and functions that return an owner.
+ * values (see `SameFileValues`), same-emitter method chains and functions that return an owner. All of
+ * it spends the file's budget (`values.budget`); when that runs out the constructor throws
+ * `AnalysisLimitReached` and the file is unknown.
  */
 export class RedisClientAnalysis {
   readonly owners: RedisOwner[] = [];
   readonly values: SameFileValues;
   private readonly ownerByNode = new Map<Node, RedisOwner>();
-  private readonly ownersMemo = new Map<Node, readonly RedisOwner[]>();
-  private readonly resolving = new Set<Node>();
+  /** Complete answers only: a walk that met a cycle through `duplicate()` is not remembered. */
+  private readonly ownersMemo = new Map<ValueHolder, readonly RedisOwner[]>();
+  private readonly resolving = new Set<ValueHolder>();
+  private cyclesCut = 0;
+  private readonly ownerGraph: ValueGraph<ValueHolder, RedisOwner> = {
+    known: (holder) => this.ownersMemo.get(holder),
+    expand: (holder) => this.ownerStep(holder),
+  };
+  private readonly escapes: EscapeRoutes;
 
   constructor(private readonly input: AnalysisInput) {
     this.values = new SameFileValues(input);
+    this.escapes = new EscapeRoutes(this.values);
     this.findFactoryCalls();
     for (const call of this.values.calls) {
       const method = calledMethodName(call);
@@ -67,42 +79,48 @@ export class RedisClientAnalysis {
 
   /** The owners an expression may evaluate to. */
   ownersOf(expression: Node): readonly RedisOwner[] {
-    const node = unwrapAwait(expression);
-    const cached = this.ownersMemo.get(node);
-    if (cached) return cached;
-    if (this.resolving.has(node)) return [];
-    this.resolving.add(node);
+    const start = this.values.holderOf(unwrapAwait(expression));
+    const known = this.ownersMemo.get(start);
+    if (known) return known;
+    // `c = c.duplicate()`: finding the parent needs the answer being computed; that walk is cut short.
+    if (this.resolving.has(start)) {
+      this.cyclesCut++;
+      return [];
+    }
+    const cutBefore = this.cyclesCut;
+    this.resolving.add(start);
     try {
-      const owners = this.computeOwners(node);
-      this.ownersMemo.set(node, owners);
-      return owners;
+      const { budget } = this.values;
+      const answers = budget.nested(() => reachableSets(start, this.ownerGraph, budget));
+      if (this.cyclesCut === cutBefore) for (const [holder, owners] of answers) this.ownersMemo.set(holder, owners);
+      return answers.get(start)!;
     } finally {
-      this.resolving.delete(node);
+      this.resolving.delete(start);
     }
   }
 
   /** Where the owner's value goes when it leaves the file, if it does. */
   escapeRoute(owner: RedisOwner): EscapeRoute | undefined {
-    return escapeRoute(owner.node, this.values);
+    return this.escapes.of(owner.node);
   }
 
   // ---- factories ----------------------------------------------------------------------------------
 
   private findFactoryCalls(): void {
     const traceMap = buildTraceMap(this.input.clientModules);
-    const tracker = createFactoryTracker(this.values.globalScope);
+    const tracker = createFactoryTracker(this.values.globalScope, this.values.budget);
     const references: FoundFactoryReference[] = [...tracker.iterateEsmReferences(traceMap)];
     for (const { node, moduleName } of this.values.moduleLoads) {
       const moduleMap = traceMap[moduleName];
       if (!moduleMap) continue;
       if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
         for (const reference of this.values.findVariable(node.id)?.references ?? []) {
-          if (reference.isRead()) references.push(...tracker.iteratePropertyReferences(reference.identifier, moduleMap));
+          if (reference.isRead()) for (const found of tracker.iteratePropertyReferences(reference.identifier, moduleMap)) references.push(found);
         }
       } else {
         // `await import('redis')` is the module; `require('redis')` is the module itself.
         const start = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
-        references.push(...tracker.iteratePropertyReferences(start, moduleMap));
+        for (const found of tracker.iteratePropertyReferences(start, moduleMap)) references.push(found);
       }
     }
     for (const { node, info } of references) {
@@ -147,64 +165,64 @@ export class RedisClientAnalysis {
 
   // ---- following values ---------------------------------------------------------------------------
 
-  private computeOwners(node: Node): readonly RedisOwner[] {
-    switch (node.type) {
+  /** What one holder gives directly (an owner) and the holders its value comes from. */
+  private ownerStep(holder: ValueHolder): OwnerStep {
+    if (typeof holder === 'string') return { next: this.holdersOf(this.values.valuesUnderKey(holder)) };
+    if (isVariable(holder)) {
+      return { next: this.holdersOf([...this.values.valueSources(holder), ...this.values.boundSources(holder)]) };
+    }
+    switch (holder.type) {
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression: {
-        const direct = this.ownerByNode.get(node);
-        if (direct) return [direct];
-        return node.type === AST_NODE_TYPES.CallExpression ? this.ownersOfCall(node) : [];
+        const direct = this.ownerByNode.get(holder);
+        if (direct) return { found: [direct] };
+        return holder.type === AST_NODE_TYPES.CallExpression ? this.ownerStepOfCall(holder) : {};
       }
-      case AST_NODE_TYPES.Identifier: {
-        const variable = this.values.findVariable(node);
-        if (!variable) return [];
-        const sources = [...this.values.valueSources(variable), ...this.values.boundSources(variable)];
-        return sources.flatMap((source) => this.ownersOf(source));
-      }
-      case AST_NODE_TYPES.MemberExpression:
-        return this.values.memberValuesOf(node).flatMap((source) => this.ownersOf(source));
       case AST_NODE_TYPES.ConditionalExpression:
-        return [...this.ownersOf(node.consequent), ...this.ownersOf(node.alternate)];
+        return { next: this.holdersOf([holder.consequent, holder.alternate]) };
       case AST_NODE_TYPES.LogicalExpression:
-        return [...this.ownersOf(node.left), ...this.ownersOf(node.right)];
+        return { next: this.holdersOf([holder.left, holder.right]) };
       case AST_NODE_TYPES.SequenceExpression:
-        return this.ownersOf(node.expressions[node.expressions.length - 1]!);
+        return { next: this.holdersOf([holder.expressions[holder.expressions.length - 1]!]) };
       case AST_NODE_TYPES.AssignmentExpression:
-        return node.operator === '=' ? this.ownersOf(node.right) : [];
+        return holder.operator === '=' ? { next: this.holdersOf([holder.right]) } : {};
       default:
-        return [];
+        return {};
     }
   }
 
   /** Same-emitter chains keep the owner, `duplicate()`/`createPool()` make a new one, helpers return one. */
-  private ownersOfCall(call: TSESTree.CallExpression): readonly RedisOwner[] {
+  private ownerStepOfCall(call: TSESTree.CallExpression): OwnerStep {
     const method = calledMethodName(call);
     if (method !== undefined) {
-      const receiver = (unwrap(call.callee) as TSESTree.MemberExpression).object;
-      if (SAME_EMITTER_METHODS.has(method)) return this.ownersOf(receiver);
+      const receiver = receiverOf(call);
+      if (SAME_EMITTER_METHODS.has(method)) return { next: this.holdersOf([receiver]) };
       const derive = DERIVED_FACTORIES[method];
       if (derive) {
         const parent = this.ownersOf(receiver).find((candidate) => derive(candidate.kind));
-        return parent ? [this.addOwner(call, derive(parent.kind)!, method, parent)] : [];
+        return parent ? { found: [this.addOwner(call, derive(parent.kind)!, method, parent)] } : {};
       }
     }
-    return this.values
-      .functionsOf(call.callee)
-      .flatMap((fn) => this.values.returnedExpressions(fn).flatMap((returned) => this.ownersOf(returned)));
+    const returned = this.values.functionsOf(call.callee).flatMap((fn) => this.values.returnedExpressions(fn));
+    return { next: this.holdersOf(returned) };
+  }
+
+  private holdersOf(expressions: readonly Node[]): ValueHolder[] {
+    return expressions.map((expression) => this.values.holderOf(unwrapAwait(expression)));
   }
 
   private markListeners(): void {
+    const once: (readonly RedisOwner[])[] = [];
+    const persistent: (readonly RedisOwner[])[] = [];
     for (const call of this.values.calls) {
       const method = calledMethodName(call);
       if (method === undefined) continue;
-      const persistent = PERSISTENT_LISTENER_METHODS.has(method);
-      if (!persistent && !ONE_SHOT_LISTENER_METHODS.has(method)) continue;
-      if (this.values.staticStringOf(call.arguments[0]) !== 'error') continue;
-      for (const owner of this.ownersOf(receiverOf(call))) {
-        if (persistent) owner.errorListener = 'persistent';
-        else if (owner.errorListener === 'none') owner.errorListener = 'once-only';
-      }
+      const list = PERSISTENT_LISTENER_METHODS.has(method) ? persistent : ONE_SHOT_LISTENER_METHODS.has(method) ? once : undefined;
+      if (!list || this.values.staticStringOf(call.arguments[0]) !== 'error') continue;
+      list.push(this.ownersOf(receiverOf(call)));
     }
+    for (const owner of distinctOwners(once)) owner.errorListener = 'once-only';
+    for (const owner of distinctOwners(persistent)) owner.errorListener = 'persistent';
   }
 
   // ---- v2/v3 API ----------------------------------------------------------------------------------
@@ -231,8 +249,8 @@ export class RedisClientAnalysis {
    * returned unconnected is taken as v4+: the code that receives it may connect it.
    */
   private inferLegacyApi(): void {
-    const connected = new Set(
-      this.values.calls.filter((call) => calledMethodName(call) === 'connect').flatMap((call) => this.ownersOf(receiverOf(call))),
+    const connected = distinctOwners(
+      this.values.calls.filter((call) => calledMethodName(call) === 'connect').map((call) => this.ownersOf(receiverOf(call))),
     );
     const fileUsesV3 = this.owners.some((owner) => owner.legacy && !owner.parent);
     for (const owner of this.owners) {
@@ -245,6 +263,13 @@ export class RedisClientAnalysis {
     }
     for (const owner of this.owners) if (owner.parent?.legacy) owner.legacy = true;
   }
+}
+
+/** The union of answers; one answer shared by many expressions (a memo entry) is read once. */
+function distinctOwners(answers: readonly (readonly RedisOwner[])[]): Set<RedisOwner> {
+  const union = new Set<RedisOwner>();
+  for (const answer of new Set(answers)) for (const owner of answer) union.add(owner);
+  return union;
 }
 
 function receiverOf(call: TSESTree.CallExpression): Node {

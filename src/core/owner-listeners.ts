@@ -5,8 +5,7 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, unwrap } from './ast';
-import type { FileAnalysis } from './analyze';
-import type { RedisOwner } from './find-clients';
+import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ONE_SHOT_LISTENER_METHODS, PERSISTENT_LISTENER_METHODS } from './redis-modules';
 import type { FunctionNode } from './same-file-values';
 
@@ -21,8 +20,7 @@ export interface OwnerListener {
 }
 
 /** Every listener for one of `events` attached to an owner, in source order. */
-export function ownerListeners(analysis: FileAnalysis, events: ReadonlySet<string>): OwnerListener[] {
-  const { clients } = analysis;
+export function ownerListeners(clients: RedisClientAnalysis, events: ReadonlySet<string>): OwnerListener[] {
   const found: OwnerListener[] = [];
   for (const call of clients.values.calls) {
     const method = calledMethodName(call);

@@ -3,8 +3,7 @@
  * the default strategy retries forever, so while Redis is down `connect()` never settles and commands
  * queue without bound. Options the file cannot see are left alone.
  */
-import type { FileAnalysis } from './analyze';
-import { SOCKET_PATH, type OptionInsertion } from './client-options';
+import { SOCKET_PATH, type ClientOptionsReader, type OptionInsertion } from './client-options';
 import type { RedisOwner } from './find-clients';
 import { boundedReconnectStrategy, detectQuote, optionEdits, type RemedyContext, type TextEdit } from './remedies';
 
@@ -27,14 +26,14 @@ const MISSING_PROBLEM: Record<RedisOwner['kind'], MissingStrategyProblem> = {
   sentinel: 'missingSentinelReconnectStrategy',
 };
 
-export function findMissingReconnectStrategies(analysis: FileAnalysis): MissingStrategyFinding[] {
-  return analysis.owners.flatMap((owner) => {
-    const check = checkOwner(analysis, owner);
+export function findMissingReconnectStrategies(owners: readonly RedisOwner[], options: ClientOptionsReader): MissingStrategyFinding[] {
+  return owners.flatMap((owner) => {
+    const check = checkOwner(options, owner);
     return check ? [{ owner, ...check }] : [];
   });
 }
 
-function checkOwner(analysis: FileAnalysis, owner: RedisOwner): Omit<MissingStrategyFinding, 'owner'> | undefined {
+function checkOwner(reader: ClientOptionsReader, owner: RedisOwner): Omit<MissingStrategyFinding, 'owner'> | undefined {
   // v2/v3 has no socket options; `createPool()` and a duplicate without a `socket` override inherit theirs.
   if (owner.legacy || owner.factory === 'createPool') return undefined;
   const socketPath = SOCKET_PATH[owner.kind];
@@ -44,8 +43,8 @@ function checkOwner(analysis: FileAnalysis, owner: RedisOwner): Omit<MissingStra
     if (owner.parent || owner.kind === 'cluster' || owner.kind === 'sentinel') return undefined;
     return { problem: 'missingReconnectStrategy', insertion: { type: 'argument', call: owner.node, path: strategyPath } };
   }
-  if (owner.parent && !('found' in analysis.options.lookup(options, [socketPath[0]!]))) return undefined;
-  const lookup = analysis.options.lookup(options, strategyPath);
+  if (owner.parent && !('found' in reader.lookup(options, [socketPath[0]!]))) return undefined;
+  const lookup = reader.lookup(options, strategyPath);
   if (!('missing' in lookup)) return undefined;
   const problem = owner.parent ? 'duplicateSocketOverride' : MISSING_PROBLEM[owner.kind];
   return { problem, insertion: { type: 'property', object: lookup.missing, path: lookup.path } };

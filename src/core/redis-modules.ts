@@ -5,6 +5,7 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName } from './ast';
+import type { AnalysisBudget } from './budget';
 
 const { CALL, CONSTRUCT, ReferenceTracker } = { ...ASTUtils.ReferenceTracker, ReferenceTracker: ASTUtils.ReferenceTracker };
 
@@ -71,8 +72,36 @@ export interface FactoryTracker {
   iteratePropertyReferences(node: TSESTree.Node, traceMap: TraceMapNode): IterableIterator<FoundFactoryReference>;
 }
 
-export function createFactoryTracker(globalScope: TSESLint.Scope.Scope): FactoryTracker {
-  return new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as FactoryTracker;
+/** The tracker's own recursion: one call per variable an alias chain passes through. */
+interface TrackerInternals {
+  variableStack: readonly unknown[];
+  _iterateVariableReferences(...args: unknown[]): IterableIterator<FoundFactoryReference>;
+}
+
+/**
+ * The tracker follows aliases recursively and without memory (`const b = a || a` doubles its work per
+ * line), so every variable it enters and every reference it hands up through its nested generators
+ * spends the file's budget, and an alias chain deeper than the budget's depth bound makes the file
+ * unknown instead of overflowing the stack.
+ */
+export function createFactoryTracker(globalScope: TSESLint.Scope.Scope, budget: AnalysisBudget): FactoryTracker {
+  const tracker = new ReferenceTracker(globalScope, { mode: 'legacy' }) as unknown as FactoryTracker & TrackerInternals;
+  const iterateVariableReferences = tracker._iterateVariableReferences;
+  tracker._iterateVariableReferences = function* bounded(...args: unknown[]) {
+    budget.spend();
+    budget.checkDepth(tracker.variableStack.length);
+    yield* iterateVariableReferences.apply(tracker, args);
+  };
+  function* charged(references: IterableIterator<FoundFactoryReference>) {
+    for (const reference of references) {
+      budget.spend(1 + tracker.variableStack.length);
+      yield reference;
+    }
+  }
+  return {
+    iterateEsmReferences: (traceMap) => charged(tracker.iterateEsmReferences(traceMap)),
+    iteratePropertyReferences: (node, traceMap) => charged(tracker.iteratePropertyReferences(node, traceMap)),
+  };
 }
 
 /** The trace map for node-redis itself plus the team's own wrapper modules (`settings.redis.clientModules`). */

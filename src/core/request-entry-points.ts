@@ -14,6 +14,8 @@ type Node = TSESTree.Node;
 export interface EntryPoint {
   fn: FunctionNode;
   kind: HandlerKind;
+  /** A pattern the file's path (relative to the project) must match for this to be an entry point. */
+  gate?: RegExp;
 }
 
 export interface Exported {
@@ -22,15 +24,12 @@ export interface Exported {
 }
 
 const HTTP_METHOD_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-const NEXT_ROUTE_FILE = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/;
+const NEXT_ROUTE_FILES = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$|(^|\/)\+server\.[jt]s$/;
 const NEXT_PAGE_FILE = /(^|\/)app\/(.+\/)?page\.[cm]?[jt]sx?$/;
-const NEXT_API_FILE = /(^|\/)pages\/api\//;
+const NEXT_API_FILES = /(^|\/)pages\/api\/|^api\//;
 const NEXT_PAGES_FILE = /(^|\/)pages\//;
 const NEXT_MIDDLEWARE_FILE = /(^|\/)(middleware|proxy)\.[cm]?[jt]s$/;
-const VERCEL_API_FILE = /^api\//;
-const SVELTEKIT_ENDPOINT_FILE = /(^|\/)\+server\.[jt]s$/;
-const SVELTEKIT_LOAD_FILE = /(^|\/)\+(page|layout)\.server\.[jt]s$/;
-const REMIX_ROUTE_FILE = /(^|\/)app\/routes\//;
+const LOADER_FILES = /(^|\/)\+(page|layout)\.server\.[jt]s$|(^|\/)app\/routes\//;
 const NEXT_MODULES = new Set(['next', 'next/server']);
 const NEXT_API_TYPES = new Set(['NextApiRequest', 'NextApiResponse', 'NextApiHandler']);
 const NEST_HANDLER_DECORATORS = new Set([
@@ -41,35 +40,42 @@ const NEST_PER_REQUEST_INTERFACES: Record<string, string> = { NestMiddleware: 'u
 const RESOLVER_ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 const CLI_COMMAND_EXPORTS = ['command', 'builder'];
 
+/**
+ * Every entry point, with the path pattern it needs when the file's contents alone do not say it (an
+ * `export async function GET` is a route handler in an `app/…/route.ts` file, or in a file importing
+ * `next/server`). The path is known only to the rule; the analysis keeps the pattern.
+ */
 export function findEntryPoints(input: RequestHandlerInput): EntryPoint[] {
-  const { ast, relativePath, imports } = input;
+  const { ast, imports } = input;
   const exported = exportsOf(ast);
   const entries: EntryPoint[] = [];
+  let gate: RegExp | undefined;
   const add = (value: Node | undefined, kind: HandlerKind) => {
-    for (const fn of value ? functionsIn(value, input) : []) entries.push({ fn, kind });
+    for (const fn of value ? functionsIn(value, input) : []) entries.push({ fn, kind, gate });
   };
   const named = (names: ReadonlySet<string>, kind: HandlerKind) => {
     for (const { name, value } of exported) if (names.has(name)) add(value, kind);
   };
+  const gatedBy = (pattern: RegExp | undefined, addEntries: () => void) => {
+    gate = pattern;
+    addEntries();
+    gate = undefined;
+  };
   const defaultExport = exported.find((entry) => entry.name === 'default')?.value;
 
-  if (NEXT_ROUTE_FILE.test(relativePath) || SVELTEKIT_ENDPOINT_FILE.test(relativePath) || imports.importsAny(new Set(['next/server']))) {
-    named(HTTP_METHOD_EXPORTS, 'nextRoute');
-  }
-  if (NEXT_API_FILE.test(relativePath) || VERCEL_API_FILE.test(relativePath) || importsNextApiTypes(ast)) add(defaultExport, 'nextApiRoute');
-  if (NEXT_PAGE_FILE.test(relativePath)) add(defaultExport, 'perRequestRender');
-  if (NEXT_PAGES_FILE.test(relativePath)) named(new Set(['getServerSideProps']), 'perRequestRender');
-  if (NEXT_MIDDLEWARE_FILE.test(relativePath) && imports.importsAny(NEXT_MODULES)) {
-    named(new Set(['middleware', 'proxy', 'default']), 'nextMiddleware');
-  }
-  if (SVELTEKIT_LOAD_FILE.test(relativePath) || REMIX_ROUTE_FILE.test(relativePath)) {
+  gatedBy(imports.importsAny(new Set(['next/server'])) ? undefined : NEXT_ROUTE_FILES, () => named(HTTP_METHOD_EXPORTS, 'nextRoute'));
+  gatedBy(importsNextApiTypes(ast) ? undefined : NEXT_API_FILES, () => add(defaultExport, 'nextApiRoute'));
+  gatedBy(NEXT_PAGE_FILE, () => add(defaultExport, 'perRequestRender'));
+  gatedBy(NEXT_PAGES_FILE, () => named(new Set(['getServerSideProps']), 'perRequestRender'));
+  if (imports.importsAny(NEXT_MODULES)) gatedBy(NEXT_MIDDLEWARE_FILE, () => named(new Set(['middleware', 'proxy', 'default']), 'nextMiddleware'));
+  gatedBy(LOADER_FILES, () => {
     named(new Set(['load', 'loader', 'action']), 'perRequestRender');
-    for (const { name, value } of exported) if (name === 'actions') addObjectFunctions(value, 'perRequestRender', input, entries);
-  }
+    for (const { name, value } of exported) if (name === 'actions') addObjectFunctions(value, 'perRequestRender', input, entries, LOADER_FILES);
+  });
   if (hasUseServerDirective(ast.body)) for (const { value } of exported) add(value, 'serverAction');
   if (!isCliCommandModule(exported)) named(new Set(['handler']), 'serverless');
   if (defaultExport) {
-    addObjectFunctions(defaultExport, 'serverless', input, entries, new Set(['fetch']));
+    addObjectFunctions(defaultExport, 'serverless', input, entries, undefined, new Set(['fetch']));
     // Azure Functions (v3 model): `module.exports = async function (context, req) { … }`.
     for (const fn of functionsIn(defaultExport, input)) if (paramNames(fn).join() === 'context,req') entries.push({ fn, kind: 'serverless' });
   }
@@ -138,14 +144,21 @@ function paramNames(fn: FunctionNode): (string | undefined)[] {
 function functionsIn(value: Node, input: RequestHandlerInput): FunctionNode[] {
   const node = unwrap(value);
   if (isFunctionNode(node)) return [node];
-  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return input.values.functionsOf(node);
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) return [...input.values.functionsOf(node)];
   // `export const GET = withAuth(async (req) => …)`: the wrapped function runs per request too.
   if (node.type === AST_NODE_TYPES.CallExpression) return node.arguments.map(unwrap).filter(isFunctionNode);
   return [];
 }
 
 /** The function-valued properties of an exported object: `export default { fetch() {} }`, SvelteKit `actions`. */
-function addObjectFunctions(value: Node, kind: HandlerKind, input: RequestHandlerInput, entries: EntryPoint[], only?: ReadonlySet<string>): void {
+function addObjectFunctions(
+  value: Node,
+  kind: HandlerKind,
+  input: RequestHandlerInput,
+  entries: EntryPoint[],
+  gate?: RegExp,
+  only?: ReadonlySet<string>,
+): void {
   const node = input.values.resolveConstant(value);
   if (node.type !== AST_NODE_TYPES.ObjectExpression) return;
   for (const property of node.properties) {
@@ -153,7 +166,7 @@ function addObjectFunctions(value: Node, kind: HandlerKind, input: RequestHandle
     const key = propertyKeyName(property);
     if (only && (key === undefined || !only.has(key))) continue;
     const fn = unwrap(property.value);
-    if (isFunctionNode(fn)) entries.push({ fn, kind });
+    if (isFunctionNode(fn)) entries.push({ fn, kind, gate });
   }
 }
 

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { calledMethodName, isFunctionNode, memberName, unwrap } from './ast';
 import { findEntryPoints, isInlineServerAction } from './request-entry-points';
 import type { ModuleImports } from './module-imports';
-import type { FunctionNode, SameFileValues } from './same-file-values';
+import { pushTo, type FunctionNode, type SameFileValues } from './same-file-values';
 
 type Node = TSESTree.Node;
 
@@ -67,12 +67,16 @@ export interface RequestHandlerInput {
   ast: TSESTree.Program;
   values: SameFileValues;
   imports: ModuleImports;
-  /** The file's path relative to the project, with `/` separators. */
-  relativePath: string;
+}
+
+/** A function a framework runs per request; `gate` is a pattern the file's path must match for that. */
+export interface HandlerMatch {
+  kind: HandlerKind;
+  gate?: RegExp;
 }
 
 export class RequestHandlers {
-  private readonly kinds = new Map<FunctionNode, HandlerKind>();
+  private readonly matches = new Map<FunctionNode, HandlerMatch[]>();
   /** Which platforms the file imports: shapes of platforms it does not import are not even looked at. */
   private readonly imported: { http: boolean; firebase: boolean; functionPlatform: boolean };
 
@@ -84,23 +88,19 @@ export class RequestHandlers {
       functionPlatform: imports.importsAny(FUNCTION_PLATFORMS),
     };
     for (const call of input.values.calls) this.addCallShape(call);
-    for (const { fn, kind } of findEntryPoints(input)) this.add([fn], kind);
+    for (const { fn, kind, gate } of findEntryPoints(input)) this.add([fn], kind, gate);
   }
 
-  get size(): number {
-    return this.kinds.size;
+  /** Registered handlers, then a `'use server'` body or `(req, res)` parameters, which only request handlers have. */
+  handlersOf(fn: FunctionNode): readonly HandlerMatch[] {
+    const registered = this.matches.get(fn) ?? [];
+    if (registered.some((match) => !match.gate)) return registered;
+    if (isInlineServerAction(fn)) return [...registered, { kind: 'serverAction' }];
+    return looksLikeRequestResponse(fn) ? [...registered, { kind: 'route' }] : registered;
   }
 
-  /** Registered handlers first; then a `'use server'` body, or `(req, res)` parameters, which only request handlers take. */
-  kindOf(fn: FunctionNode): HandlerKind | undefined {
-    const registered = this.kinds.get(fn);
-    if (registered) return registered;
-    if (isInlineServerAction(fn)) return 'serverAction';
-    return looksLikeRequestResponse(fn) ? 'route' : undefined;
-  }
-
-  private add(functions: readonly FunctionNode[], kind: HandlerKind): void {
-    for (const fn of functions) if (!this.kinds.has(fn)) this.kinds.set(fn, kind);
+  private add(functions: readonly FunctionNode[], kind: HandlerKind, gate?: RegExp): void {
+    for (const fn of functions) pushTo(this.matches, fn, { kind, gate });
   }
 
   private addCallShape(call: TSESTree.CallExpression): void {
@@ -232,8 +232,10 @@ export class RequestHandlers {
         if (variable.defs.some((def) => def.type === 'Parameter' && this.typedFrom(def.name, modules))) return true;
         return this.input.values.valueSources(variable).some((source) => this.createdFrom(source, modules, depth + 1));
       }
-      case AST_NODE_TYPES.MemberExpression:
-        return this.input.values.memberValuesOf(node).some((source) => this.createdFrom(source, modules, depth + 1));
+      case AST_NODE_TYPES.MemberExpression: {
+        const key = this.input.values.memberKey(node);
+        return key !== undefined && this.input.values.valuesUnderKey(key).some((source) => this.createdFrom(source, modules, depth + 1));
+      }
       default:
         return false;
     }

@@ -5,8 +5,8 @@
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, unwrap } from './ast';
-import { ownerReportNode, type FileAnalysis } from './analyze';
-import type { RedisOwner } from './find-clients';
+import { ownerReportNode } from './analyze';
+import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ownerListeners } from './owner-listeners';
 import { OWNER_LABEL } from './redis-modules';
 import { detectQuote, type RemedyContext, type TextEdit } from './remedies';
@@ -35,16 +35,16 @@ export function rethrowOf(fn: FunctionNode): { rethrow: TSESTree.ThrowStatement;
 }
 
 /** One finding per owner with a persistent 'error' listener whose every possible function only rethrows. */
-export function findRethrowingErrorListeners(analysis: FileAnalysis): RethrowingListenerFinding[] {
+export function findRethrowingErrorListeners(clients: RedisClientAnalysis): RethrowingListenerFinding[] {
   const byOwner = new Map<RedisOwner, RethrowingListenerFinding>();
-  for (const listener of ownerListeners(analysis, ERROR_EVENT)) {
+  for (const listener of ownerListeners(clients, ERROR_EVENT)) {
     if (!listener.persistent || listener.functions.length === 0) continue;
     const shapes = listener.functions.map(rethrowOf);
     const [first] = shapes;
     if (!first || !shapes.every((shape) => shape !== undefined)) continue;
     for (const owner of listener.owners) if (!byOwner.has(owner)) byOwner.set(owner, { owner, ...first });
   }
-  return analysis.owners.flatMap((owner) => byOwner.get(owner) ?? []);
+  return clients.owners.flatMap((owner) => byOwner.get(owner) ?? []);
 }
 
 /**
@@ -65,8 +65,8 @@ export function rethrowEdits(finding: RethrowingListenerFinding, context: Remedy
 }
 
 /** The safeguard's reports for rethrowing listeners, with the remedy above as their suggestion. */
-export function rethrowingListenerReports(analysis: FileAnalysis, context: RemedyContext, handlerSource?: string) {
-  return findRethrowingErrorListeners(analysis).map((finding) => ({
+export function rethrowingListenerReports(findings: readonly RethrowingListenerFinding[], context: RemedyContext, handlerSource?: string) {
+  return findings.map((finding) => ({
     node: ownerReportNode(finding.owner),
     messageId: 'rethrowingListener',
     data: { kind: OWNER_LABEL[finding.owner.kind] },

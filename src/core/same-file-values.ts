@@ -5,11 +5,18 @@
  */
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingClass, isFunctionNode, memberName, propertyKeyName, staticString, unwrap, walk } from './ast';
+import { AnalysisBudget } from './budget';
+import { reachableSets } from './reachable';
 
 type Node = TSESTree.Node;
 type Scope = TSESLint.Scope.Scope;
 export type Variable = TSESLint.Scope.Variable;
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+/**
+ * What a value flows through: an expression, a variable, or a static member path (by its key). Reads of
+ * one variable or one path are one holder, so a walk over values visits each of them once.
+ */
+export type ValueHolder = Node | Variable | string;
 
 export interface ParsedProgram {
   ast: TSESTree.Program;
@@ -29,6 +36,8 @@ const ITERATING_METHODS = new Set(['forEach', 'map', 'flatMap', 'filter', 'some'
 
 export class SameFileValues {
   readonly globalScope: Scope;
+  /** Shared by every resolution over this file (see `budget.ts`). */
+  readonly budget: AnalysisBudget;
   /** Every call in the file, in source order. */
   readonly calls: TSESTree.CallExpression[] = [];
   /** `require('x')` (with `require` not declared locally), `import('x')` and `import x = require('x')`. */
@@ -39,11 +48,18 @@ export class SameFileValues {
   private readonly memberAccessesByName = new Map<string, TSESTree.MemberExpression[]>();
   private readonly returnsByFunction = new Map<FunctionNode, Node[]>();
   private readonly variableIds = new Map<Variable, number>();
+  private readonly memberKeys = new Map<TSESTree.MemberExpression, string | undefined>();
+  private readonly valueSourcesMemo = new Map<Variable, readonly Node[]>();
+  private readonly boundSourcesMemo = new Map<Variable, readonly Node[]>();
+  private readonly mutatedPathsMemo = new Map<Variable, readonly (readonly string[] | 'any')[]>();
+  private readonly functionsMemo = new Map<ValueHolder, readonly FunctionNode[]>();
+  /** Member accesses of one property name grouped by their path key, built per name on first use. */
+  private readonly accessesByKey = new Map<string, Map<string | undefined, TSESTree.MemberExpression[]>>();
   private callSites: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
 
   constructor(private readonly program: ParsedProgram) {
     this.globalScope = program.scopeManager.globalScope as Scope;
-    this.index();
+    this.budget = new AnalysisBudget(this.index());
   }
 
   /** Resolves an identifier from its innermost scope, found by walking up (constant per lookup). */
@@ -52,22 +68,12 @@ export class SameFileValues {
   }
 
   /** The expressions a variable is given: its initializer and every plain assignment. */
-  valueSources(variable: Variable): Node[] {
-    const sources: Node[] = [];
-    for (const def of variable.defs) {
-      if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) {
-        if (def.node.init) sources.push(def.node.init);
-      } else if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) {
-        sources.push(def.node);
-      }
-    }
-    for (const reference of variable.references) {
-      if (reference.isWrite() && reference.writeExpr && !sources.includes(reference.writeExpr)) {
-        const parent = reference.identifier.parent;
-        // Only plain `x = value`; `x += 1` and destructuring do not hand over the whole value.
-        if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator !== SIMPLE_ASSIGNMENT) continue;
-        sources.push(reference.writeExpr);
-      }
+  valueSources(variable: Variable): readonly Node[] {
+    let sources = this.valueSourcesMemo.get(variable);
+    if (!sources) {
+      sources = collectValueSources(variable);
+      this.budget.spend(1 + variable.references.length);
+      this.valueSourcesMemo.set(variable, sources);
     }
     return sources;
   }
@@ -77,46 +83,43 @@ export class SameFileValues {
    * function (`watchErrors(client)`), or the elements it iterates (`[pub, sub].forEach((c) => …)`,
    * `for (const c of [pub, sub])`). For following clients, never for resolving option constants.
    */
-  boundSources(variable: Variable): Node[] {
-    const sources: Node[] = [];
-    for (const def of variable.defs) {
-      if (def.type === 'Parameter' && isFunctionNode(def.node)) {
-        const fn = def.node;
-        const index = fn.params.findIndex(
-          (param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
-        );
-        if (index < 0) continue;
-        const iterated = index === 0 ? iteratedArray(fn) : undefined;
-        if (iterated) sources.push(...this.arrayElements(iterated));
-        for (const call of this.callSitesOf(fn)) {
-          const argument = call.arguments[index];
-          if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) sources.push(argument);
-        }
-      } else if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
-        const declaration = def.node.parent;
-        const loop = declaration?.parent;
-        if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) {
-          sources.push(...this.arrayElements(loop.right));
-        }
-      }
+  boundSources(variable: Variable): readonly Node[] {
+    let sources = this.boundSourcesMemo.get(variable);
+    if (!sources) {
+      sources = this.collectBoundSources(variable);
+      this.boundSourcesMemo.set(variable, sources);
     }
     return sources;
   }
 
-  /** The values stored under a member path. */
-  memberSourcesOf(member: TSESTree.MemberExpression): Node[] {
-    const key = this.memberKey(member);
-    return key === undefined ? [] : (this.memberSources.get(key) ?? []);
+  /** The holder an (unwrapped) expression reads: its variable, its member path, or the expression itself. */
+  holderOf(node: Node): ValueHolder {
+    if (node.type === AST_NODE_TYPES.Identifier) return this.findVariable(node) ?? implicitGlobalKey(node);
+    if (node.type === AST_NODE_TYPES.MemberExpression) return this.memberKey(node) ?? node;
+    return node;
   }
 
-  /** The values a member read gives: what was stored under its path, or what a getter there returns. */
-  memberValuesOf(member: TSESTree.MemberExpression): Node[] {
-    return this.memberSourcesOf(member).flatMap((source) => (isGetter(source) ? this.returnedExpressions(source) : [source]));
+  /** The values stored under a member path key. */
+  sourcesUnderKey(key: string): readonly Node[] {
+    return this.memberSources.get(key) ?? [];
   }
 
-  /** Every access to the same member path as `key` names (reads and writes), by property name first. */
-  accessesOfMemberKey(key: string, name: string): TSESTree.MemberExpression[] {
-    return (this.memberAccessesByName.get(name) ?? []).filter((access) => this.memberKey(access) === key);
+  /** The values a read of a member path gives: what was stored there, or what a getter there returns. */
+  valuesUnderKey(key: string): Node[] {
+    return this.sourcesUnderKey(key).flatMap((source) => (isGetter(source) ? this.returnedExpressions(source) : [source]));
+  }
+
+  /** Every access to the member path `key` (reads and writes); `name` is the path's last property. */
+  accessesOfMemberKey(key: string, name: string): readonly TSESTree.MemberExpression[] {
+    let byKey = this.accessesByKey.get(name);
+    if (!byKey) {
+      byKey = new Map();
+      const accesses = this.memberAccessesByName.get(name) ?? [];
+      this.budget.spend(accesses.length);
+      for (const access of accesses) pushTo(byKey, this.memberKey(access), access);
+      this.accessesByKey.set(name, byKey);
+    }
+    return byKey.get(key) ?? [];
   }
 
   /** The single expression a never-reassigned variable holds, for resolving same-file constants. */
@@ -131,9 +134,16 @@ export class SameFileValues {
    * The member paths written through a variable after its declaration: `options.password = …` gives
    * `['password']`; `Object.assign(options, …)`, `delete options[key]` or a computed key give `'any'`.
    */
-  mutatedPaths(identifier: TSESTree.Identifier): (readonly string[] | 'any')[] {
+  mutatedPaths(identifier: TSESTree.Identifier): readonly (readonly string[] | 'any')[] {
     const variable = this.findVariable(identifier);
-    return variable ? variable.references.flatMap((reference) => mutationThrough(reference.identifier)) : [];
+    if (!variable) return [];
+    let paths = this.mutatedPathsMemo.get(variable);
+    if (!paths) {
+      this.budget.spend(1 + variable.references.length);
+      paths = variable.references.flatMap((reference) => mutationThrough(reference.identifier));
+      this.mutatedPathsMemo.set(variable, paths);
+    }
+    return paths;
   }
 
   /** Follows same-file constants (`const opts = {...}`) to the expression they hold. */
@@ -150,25 +160,14 @@ export class SameFileValues {
   }
 
   /** The functions an expression may refer to. */
-  functionsOf(expression: Node, seen = new Set<Node>()): FunctionNode[] {
-    const node = unwrap(expression);
-    if (seen.has(node)) return [];
-    seen.add(node);
-    if (isFunctionNode(node)) return [node];
-    switch (node.type) {
-      case AST_NODE_TYPES.Identifier: {
-        const variable = this.findVariable(node);
-        return variable ? this.valueSources(variable).flatMap((source) => this.functionsOf(source, seen)) : [];
-      }
-      case AST_NODE_TYPES.MemberExpression:
-        return this.memberSourcesOf(node).flatMap((source) => this.functionsOf(source, seen));
-      case AST_NODE_TYPES.LogicalExpression:
-        return [...this.functionsOf(node.left, seen), ...this.functionsOf(node.right, seen)];
-      case AST_NODE_TYPES.ConditionalExpression:
-        return [...this.functionsOf(node.consequent, seen), ...this.functionsOf(node.alternate, seen)];
-      default:
-        return [];
-    }
+  functionsOf(expression: Node): readonly FunctionNode[] {
+    const start = this.holderOf(unwrap(expression));
+    const known = this.functionsMemo.get(start);
+    if (known) return known;
+    const graph = { known: (holder: ValueHolder) => this.functionsMemo.get(holder), expand: (holder: ValueHolder) => this.functionStep(holder) };
+    const answers = reachableSets(start, graph, this.budget);
+    for (const [holder, functions] of answers) this.functionsMemo.set(holder, functions);
+    return answers.get(start)!;
   }
 
   /** The expressions a function returns (an arrow's expression body counts). */
@@ -179,25 +178,53 @@ export class SameFileValues {
 
   /** A stable key for a static member path, or undefined when the path is not static. */
   memberKey(node: TSESTree.MemberExpression): string | undefined {
-    const name = memberName(node);
-    if (name === undefined) return undefined;
-    const object = unwrap(node.object);
-    if (object.type === AST_NODE_TYPES.ThisExpression) return `${thisKey(node)}.${name}`;
-    if (object.type === AST_NODE_TYPES.Identifier) {
-      const variable = this.findVariable(object);
-      return variable ? `var@${this.variableId(variable)}.${name}` : `global:${object.name}.${name}`;
+    // Iterative, so a long `a.b.c.…` chain cannot overflow the stack; each member is keyed once.
+    const chain: TSESTree.MemberExpression[] = [];
+    let object: Node = node;
+    while (object.type === AST_NODE_TYPES.MemberExpression && !this.memberKeys.has(object)) {
+      chain.push(object);
+      object = unwrap(object.object);
     }
-    if (object.type === AST_NODE_TYPES.MemberExpression) {
-      const base = this.memberKey(object);
-      return base === undefined ? undefined : `${base}.${name}`;
+    let key =
+      object.type === AST_NODE_TYPES.MemberExpression ? this.memberKeys.get(object) : this.pathRoot(object, chain.at(-1)!);
+    for (let index = chain.length - 1; index >= 0; index--) {
+      const name = memberName(chain[index]!);
+      key = key === undefined || name === undefined ? undefined : `${key}.${name}`;
+      this.memberKeys.set(chain[index]!, key);
     }
-    return undefined;
+    return key;
+  }
+
+  /** The start of a member path key: `this` of a class, a variable, or an undeclared global. */
+  private pathRoot(object: Node, member: TSESTree.MemberExpression): string | undefined {
+    if (object.type === AST_NODE_TYPES.ThisExpression) return thisKey(member);
+    if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = this.findVariable(object);
+    return variable ? `var@${this.variableId(variable)}` : `global:${object.name}`;
+  }
+
+  private functionStep(holder: ValueHolder): { found?: FunctionNode[]; next?: ValueHolder[] } {
+    if (typeof holder === 'string') return { next: this.holdersOf(this.sourcesUnderKey(holder)) };
+    if (isVariable(holder)) return { next: this.holdersOf(this.valueSources(holder)) };
+    if (isFunctionNode(holder)) return { found: [holder] };
+    if (holder.type === AST_NODE_TYPES.LogicalExpression) return { next: this.holdersOf([holder.left, holder.right]) };
+    if (holder.type === AST_NODE_TYPES.ConditionalExpression) {
+      return { next: this.holdersOf([holder.consequent, holder.alternate]) };
+    }
+    return {};
+  }
+
+  private holdersOf(expressions: readonly Node[]): ValueHolder[] {
+    return expressions.map((expression) => this.holderOf(unwrap(expression)));
   }
 
   // ---- indexing ---------------------------------------------------------------------------------
 
-  private index(): void {
+  /** Indexes the file in one walk; returns the number of nodes, which sizes the analysis budget. */
+  private index(): number {
+    let nodes = 0;
     walk(this.program.ast, this.program.visitorKeys, (node) => {
+      nodes++;
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
           this.calls.push(node);
@@ -215,13 +242,7 @@ export class SameFileValues {
           }
           break;
         case AST_NODE_TYPES.AssignmentExpression:
-          if (node.operator !== SIMPLE_ASSIGNMENT) break;
-          if (node.left.type === AST_NODE_TYPES.MemberExpression) {
-            const key = this.memberKey(node.left);
-            if (key) this.addKeyedSource(key, node.right);
-          } else if (node.left.type === AST_NODE_TYPES.Identifier) {
-            this.addObjectHolder(node.left, node.right);
-          }
+          if (node.operator === SIMPLE_ASSIGNMENT) this.indexAssignment(unwrap(node.left), node.right);
           break;
         case AST_NODE_TYPES.VariableDeclarator:
           if (node.id.type === AST_NODE_TYPES.Identifier && node.init) this.addObjectHolder(node.id, node.init);
@@ -244,6 +265,18 @@ export class SameFileValues {
           break;
       }
     });
+    return nodes;
+  }
+
+  /** `x = v`, `this.x! = v`, `a.b = v`; an undeclared `x` is an implicit global, keyed like `global:x.y` members. */
+  private indexAssignment(target: Node, value: Node): void {
+    if (target.type === AST_NODE_TYPES.MemberExpression) {
+      const key = this.memberKey(target);
+      if (key) this.addKeyedSource(key, value);
+    } else if (target.type === AST_NODE_TYPES.Identifier) {
+      if (this.findVariable(target)) this.addObjectHolder(target, value);
+      else this.addKeyedSource(implicitGlobalKey(target), value);
+    }
   }
 
   private indexRequire(call: TSESTree.CallExpression): void {
@@ -256,7 +289,7 @@ export class SameFileValues {
 
   /**
    * A class member is read as `this.name` inside the class; a static one also as `ClassName.name`.
-   * Getters are stored as functions and read through what they return (`memberValuesOf`).
+   * Getters are stored as functions and read through what they return (`valuesUnderKey`).
    */
   private indexClassMember(member: TSESTree.PropertyDefinition | TSESTree.MethodDefinition): void {
     const name = propertyKeyName(member);
@@ -283,6 +316,32 @@ export class SameFileValues {
       const name = propertyKeyName(property);
       if (name !== undefined) this.addKeyedSource(`${key}.${name}`, property.value);
     }
+  }
+
+  private collectBoundSources(variable: Variable): Node[] {
+    const sources: Node[] = [];
+    for (const def of variable.defs) {
+      if (def.type === 'Parameter' && isFunctionNode(def.node)) {
+        const fn = def.node;
+        const index = fn.params.findIndex(
+          (param) => param === def.name || (param.type === AST_NODE_TYPES.AssignmentPattern && param.left === def.name),
+        );
+        if (index < 0) continue;
+        const iterated = index === 0 ? iteratedArray(fn) : undefined;
+        if (iterated) sources.push(...this.arrayElements(iterated));
+        for (const call of this.callSitesOf(fn)) {
+          const argument = call.arguments[index];
+          if (argument && argument.type !== AST_NODE_TYPES.SpreadElement) sources.push(argument);
+        }
+      } else if (def.node.type === AST_NODE_TYPES.VariableDeclarator) {
+        const declaration = def.node.parent;
+        const loop = declaration?.parent;
+        if (loop?.type === AST_NODE_TYPES.ForOfStatement && loop.left === declaration) {
+          sources.push(...this.arrayElements(loop.right));
+        }
+      }
+    }
+    return sources;
   }
 
   /** The same-file calls of each function, computed once, on the first parameter lookup. */
@@ -326,6 +385,30 @@ export class SameFileValues {
 export function thisKey(node: Node): string {
   const classNode = enclosingClass(node);
   return `this@${classNode ? classNode.range[0] : 'file'}`;
+}
+
+/** The expressions a variable is given: its initializer and every plain assignment. */
+function collectValueSources(variable: Variable): Node[] {
+  const sources = new Set<Node>();
+  for (const def of variable.defs) {
+    if (def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id.type === AST_NODE_TYPES.Identifier) {
+      if (def.node.init) sources.add(def.node.init);
+    } else if (def.node.type === AST_NODE_TYPES.FunctionDeclaration) {
+      sources.add(def.node);
+    }
+  }
+  for (const reference of variable.references) {
+    if (!reference.isWrite() || !reference.writeExpr) continue;
+    const parent = reference.identifier.parent;
+    // Only plain `x = value`; `x += 1` and destructuring do not hand over the whole value.
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.operator !== SIMPLE_ASSIGNMENT) continue;
+    sources.add(reference.writeExpr);
+  }
+  return [...sources];
+}
+
+export function isVariable(holder: ValueHolder): holder is Variable {
+  return typeof holder === 'object' && 'defs' in holder;
 }
 
 export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -389,4 +472,9 @@ function nearestFunction(node: Node): FunctionNode | undefined {
     if (isFunctionNode(current)) return current;
   }
   return undefined;
+}
+
+/** The key under which an undeclared (implicitly global) name's values are stored, as for `global:x.y` members. */
+function implicitGlobalKey(identifier: TSESTree.Identifier): string {
+  return `global:${identifier.name}`;
 }

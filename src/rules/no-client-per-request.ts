@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import { ownerReportNode } from '../core/analyze';
-import { findClientsPerRequest, type PerRequestProblem } from '../core/client-per-request';
+import { perRequestFindings, type PerRequestProblem } from '../core/client-per-request';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../core/test-files';
 import { analyzeLintedFile } from './utils/analysis';
 import { REPOSITORY_URL, type RedisRuleDocs } from './utils/create-rule';
@@ -47,13 +47,13 @@ const rule: TSESLint.RuleModule<PerRequestProblem, Options, RedisRuleDocs> & { n
   create(context) {
     return {
       'Program:exit'() {
-        const analysis = analyzeLintedFile(context);
-        if (!analysis) return;
+        const facts = analyzeLintedFile(context)?.lifecycle;
+        if (!facts) return;
         // Merged only here, in files that use node-redis (see createSafeguardRule).
         const [{ testFilePatterns }] = ESLintUtils.applyDefault(DEFAULT_OPTIONS, context.options);
         if (isTestFile(context.filename, context.cwd, testFilePatterns)) return;
         const relativePath = path.relative(context.cwd, path.resolve(context.cwd, context.filename)).split(path.sep).join('/');
-        for (const finding of findClientsPerRequest(analysis, { ast: context.sourceCode.ast, relativePath })) {
+        for (const finding of perRequestFindings(facts.perRequest, relativePath)) {
           const { factory } = finding.owner;
           context.report({
             node: ownerReportNode(finding.owner),

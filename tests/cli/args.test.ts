@@ -31,6 +31,10 @@ describe('--help and --version', () => {
       '--client-module <name>',
       '--test-pattern <glob>',
       '--workers <n>',
+      '--allow-outside-git',
+      '--max-file-size <size>',
+      '--max-memory <MB>',
+      '--file-timeout <s>',
       '-h, --help',
       '-v, --version',
     ]) {
@@ -38,9 +42,10 @@ describe('--help and --version', () => {
     }
     for (const name of TRANSFORM_NAMES) expect(result.stdout).toContain(`  ${name} `);
     expect(result.stdout).toMatch(/^Usage: redis-codemod \[options\] \[paths\.\.\.\]\n/);
-    expect(result.stdout).toContain('Exit codes:\n  0  success');
-    expect(result.stdout).toContain('\n  1  ');
-    expect(result.stdout).toContain('\n  2  usage error');
+    expect(result.stdout).toContain('Exit codes:\n  0    success');
+    expect(result.stdout).toContain('\n  1    ');
+    expect(result.stdout).toContain('\n  2    usage error');
+    expect(result.stdout).toContain('\n  130  interrupted by SIGINT (143: by SIGTERM)\n');
     expect(result.stdout).toContain('Examples:\n  redis-codemod src ');
     expect(run(dir, ['-h']).stdout).toBe(result.stdout);
   });
@@ -82,6 +87,11 @@ describe('usage errors exit 2 with a clear message and change nothing', () => {
       usage(`unknown transform 'nope'; valid transforms: ${TRANSFORM_NAMES.join(', ')}`),
     ],
     [['--transform'], usage("option '--transform' needs a value")],
+    [['--max-file-size', '2XB'], usage("--max-file-size must be a size such as 500KB or 2MB, got '2XB'")],
+    [['--max-file-size', '0'], usage("--max-file-size must be a size such as 500KB or 2MB, got '0'")],
+    [['--max-memory', '1.5'], usage("--max-memory must be a positive integer, got '1.5'")],
+    [['--file-timeout', '0'], usage("--file-timeout must be a positive number, got '0'")],
+    [['--file-timeout', 'soon'], usage("--file-timeout must be a positive number, got 'soon'")],
     [['missing.js'], usage('path not found: missing.js')],
     [['.', 'missing-dir/'], usage('path not found: missing-dir/')],
   ];
@@ -92,6 +102,16 @@ describe('usage errors exit 2 with a clear message and change nothing', () => {
       expect(read(dir, 'a.js')).toBe(CLIENT_JS);
     });
   }
+
+  it('a symlink loop named on the command line is a usage error that says so; a dangling one is not found', () => {
+    const dir = makeTree({ 'a.js': CLIENT_JS });
+    fs.symlinkSync('loop-b.js', path.join(dir, 'loop-a.js'));
+    fs.symlinkSync('loop-a.js', path.join(dir, 'loop-b.js'));
+    fs.symlinkSync('nowhere.js', path.join(dir, 'dangling.js'));
+    expect(run(dir, ['loop-a.js'])).toEqual({ code: 2, stdout: '', stderr: usage('symlink loop: loop-a.js') });
+    expect(run(dir, ['dangling.js'])).toEqual({ code: 2, stdout: '', stderr: usage('path not found: dangling.js') });
+    expect(read(dir, 'a.js')).toBe(CLIENT_JS);
+  });
 
   it('an --error-handler that does not parse is a usage error', () => {
     const dir = makeTree({ 'a.js': CLIENT_JS });

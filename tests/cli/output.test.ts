@@ -193,6 +193,9 @@ describe('--json', () => {
         skippedReasons: { binary: 1, 'unsupported extension': 1 },
         errors: 1,
       },
+      leftoverTempFiles: [],
+      notes: [],
+      interrupted: null,
       exitCode: 1,
     });
     expect(read(dir, 'a.js')).toBe(a.output);
@@ -260,5 +263,32 @@ describe('workers and progress', () => {
     expect(out).toContain('\rredis-codemod: 71/71 files\r\x1b[K');
     expect(out).toContain('redis-codemod: 71 files scanned, ');
     expect(inTty('--dry --json --workers 2')).not.toContain('files\r');
+  });
+});
+
+describe('file names with control characters', () => {
+  it('are quoted in the human report and, as git does, in diff headers; JSON has them as they are', () => {
+    const newline = 'a\nb.js';
+    const escape = 'c\u001b[31m.js';
+    const dir = makeTree({ [newline]: CLIENT_JS, [escape]: CLIENT_JS });
+    const appliedList = applied(dir, newline);
+    const result = run(dir, ['--dry', '--diff']);
+    expect(result.stderr).toBe(
+      [
+        `"a\\nb.js": would change (${appliedList})`,
+        `"c\\u001b[31m.js": would change (${appliedList})`,
+        'redis-codemod: 2 files scanned, 2 would change, 0 unchanged, 0 skipped, 0 errors',
+        '',
+      ].join('\n'),
+    );
+    // Quoted the way git quotes them, which `git apply` reads back.
+    expect(result.stdout.split('\n').filter((line) => /^(---|\+\+\+) /.test(line))).toEqual([
+      '--- "a/a\\nb.js"',
+      '+++ "b/a\\nb.js"',
+      '--- "a/c\\033[31m.js"',
+      '+++ "b/c\\033[31m.js"',
+    ]);
+    const json = JSON.parse(run(dir, ['--dry', '--json']).stdout) as { files: { path: string }[] };
+    expect(json.files.map((f) => f.path)).toEqual([newline, escape]);
   });
 });

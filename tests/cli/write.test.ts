@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { processFile } from '../../src/cli/process-file';
-import { WriteError, writeFileAtomic } from '../../src/cli/write';
+import { WriteError, rewriteFile } from '../../src/cli/write';
 import {
   CLIENT_JS,
   PLAIN_JS,
@@ -12,9 +12,11 @@ import {
   ensureBuilt,
   expected,
   git,
+  IS_ROOT,
   isChattrAvailable,
   listing,
   makeTree,
+  NOBODY,
   read,
   run,
   whyNoUnprivilegedRun,
@@ -148,9 +150,20 @@ describe('uncommitted changes', () => {
     });
   }
 
-  it('writes in a folder that is not a git repository', () => {
+  it('writes in a folder that is not a git repository only with --allow-outside-git', () => {
     const dir = makeTree({ 'a.js': CLIENT_JS }, { git: false });
-    expect(run(dir, []).code).toBe(0);
+    expect(run(dir, [])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: [
+        'a.js: skipped (outside a git work tree)',
+        'redis-codemod: 1 file scanned, 0 changed, 0 unchanged, 1 skipped (1 outside a git work tree), 0 errors',
+        'redis-codemod: files git cannot show a change to were not written; --allow-outside-git writes them',
+        '',
+      ].join('\n'),
+    });
+    expect(read(dir, 'a.js')).toBe(CLIENT_JS);
+    expect(run(dir, ['--allow-outside-git']).code).toBe(0);
     expect(read(dir, 'a.js')).toBe(expected(dir, 'a.js', CLIENT_JS));
   });
 });
@@ -158,18 +171,17 @@ describe('uncommitted changes', () => {
 describe('files and folders that cannot be read or written', () => {
   const why = whyNoUnprivilegedRun();
   it.skipIf(why !== undefined)(
-    `read-only and unreadable files and folders are errors; the run carries on (as root: run as nobody)${why ? ` [skipped: ${why}]` : ''}`,
+    `unreadable files and folders and read-only folders are errors; the run carries on (as root: run as nobody)${why ? ` [skipped: ${why}]` : ''}`,
     () => {
       const dir = makeTree({
         'a-ok.js': CLIENT_JS,
-        'b-readonly.js': CLIENT_JS,
         'c-unreadable.js': CLIENT_JS,
         'd-readonly-dir/a.js': CLIENT_JS,
         'e-locked-dir/a.js': CLIENT_JS,
       });
+      fs.writeFileSync(path.join(dir, 'e-locked-dir/untracked.js'), CLIENT_JS);
       const expectedOk = expected(dir, 'a-ok.js', CLIENT_JS);
       const appliedList = applied(dir, 'a-ok.js');
-      fs.chmodSync(path.join(dir, 'b-readonly.js'), 0o444);
       fs.chmodSync(path.join(dir, 'c-unreadable.js'), 0o000);
       fs.chmodSync(path.join(dir, 'e-locked-dir'), 0o000);
       // A folder is made read-only last (its own mode is not tracked by git, so the tree stays clean).
@@ -182,19 +194,18 @@ describe('files and folders that cannot be read or written', () => {
         stdout: '',
         stderr: [
           `a-ok.js: changed (${appliedList})`,
-          'b-readonly.js: cannot write (EACCES: permission denied)',
           'c-unreadable.js: cannot read (EACCES: permission denied)',
           'd-readonly-dir/a.js: cannot write (EACCES: permission denied)',
+          // git lists the tracked file but cannot look for untracked ones.
           'e-locked-dir: cannot read folder (EACCES: permission denied)',
+          'e-locked-dir/a.js: cannot read (EACCES: permission denied)',
           'redis-codemod: 5 files scanned, 1 changed, 0 unchanged, 0 skipped, 4 errors',
           '',
         ].join('\n'),
       });
       expect(read(dir, 'a-ok.js')).toBe(expectedOk);
-      expect(read(dir, 'b-readonly.js')).toBe(CLIENT_JS);
-      expect(fs.statSync(path.join(dir, 'b-readonly.js')).mode & 0o7777).toBe(0o444);
       expect(read(dir, 'd-readonly-dir/a.js')).toBe(CLIENT_JS);
-      expect(listing(dir)).toEqual(['.git', 'a-ok.js', 'b-readonly.js', 'c-unreadable.js', 'd-readonly-dir', 'e-locked-dir']);
+      expect(listing(dir)).toEqual(['.git', 'a-ok.js', 'c-unreadable.js', 'd-readonly-dir', 'e-locked-dir']);
       expect(listing(path.join(dir, 'd-readonly-dir'))).toEqual(['a.js']);
     },
   );
@@ -234,13 +245,128 @@ describe('files and folders that cannot be read or written', () => {
   });
 });
 
-describe('writeFileAtomic', () => {
+describe('what a write keeps', () => {
+  const READ_ONLY = 'read-only file, not written (pass --force to write it)';
+  const why = whyNoUnprivilegedRun();
+
+  it('a read-only file (no write bit) is not written, even by root; --force writes it and keeps the mode', () => {
+    const dir = makeTree({ 'a.js': CLIENT_JS, 'b.js': CLIENT_JS });
+    fs.chmodSync(path.join(dir, 'b.js'), 0o444);
+    const appliedList = applied(dir, 'a.js');
+    expect(run(dir, [])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: [
+        `a.js: changed (${appliedList})`,
+        `b.js: ${READ_ONLY}`,
+        'redis-codemod: 2 files scanned, 1 changed, 0 unchanged, 0 skipped, 1 error',
+        '',
+      ].join('\n'),
+    });
+    expect(read(dir, 'b.js')).toBe(CLIENT_JS);
+    git(dir, 'commit', '-qam', 'a.js done');
+    expect(run(dir, ['--force']).code).toBe(0);
+    expect(read(dir, 'b.js')).toBe(expected(dir, 'b.js', CLIENT_JS));
+    expect(fs.statSync(path.join(dir, 'b.js')).mode & 0o7777).toBe(0o444);
+  });
+
+  it.skipIf(why !== undefined)(`the same for an unprivileged user${why ? ` [skipped: ${why}]` : ''}`, () => {
+    const dir = makeTree({ 'b.js': CLIENT_JS });
+    fs.chmodSync(path.join(dir, 'b.js'), 0o444);
+    expect(run(dir, [], { asUnprivileged: true }).stderr).toBe(
+      [`b.js: ${READ_ONLY}`, 'redis-codemod: 1 file scanned, 0 changed, 0 unchanged, 0 skipped, 1 error', ''].join('\n'),
+    );
+    expect(read(dir, 'b.js')).toBe(CLIENT_JS);
+  });
+
+  it('hard links: every name sees the new text, the inode stays the same', () => {
+    const dir = makeTree({ 'a.js': CLIENT_JS });
+    fs.mkdirSync(path.join(dir, '.elsewhere'));
+    fs.linkSync(path.join(dir, 'a.js'), path.join(dir, '.elsewhere', 'link.js'));
+    const inode = fs.statSync(path.join(dir, 'a.js')).ino;
+    expect(run(dir, ['a.js']).code).toBe(0);
+    expect(read(dir, 'a.js')).toBe(expected(dir, 'a.js', CLIENT_JS));
+    expect(read(dir, '.elsewhere/link.js')).toBe(read(dir, 'a.js'));
+    expect(fs.statSync(path.join(dir, 'a.js'))).toMatchObject({ ino: inode, nlink: 2 });
+    expect(listing(dir)).toEqual(['.elsewhere', '.git', 'a.js']);
+  });
+
+  it.skipIf(!IS_ROOT || why !== undefined)(
+    `an unprivileged user keeps a file's group, whether or not it may give a new file that group${why ? ` [skipped: ${why}]` : ''}`,
+    () => {
+      const OTHER_GROUP = 4321;
+      const dir = makeTree({ 'a.js': CLIENT_JS, 'setgid/b.js': CLIENT_JS });
+      const owners = (): number[][] =>
+        ['a.js', 'setgid/b.js'].map((rel) => [fs.statSync(path.join(dir, rel)).uid, fs.statSync(path.join(dir, rel)).gid]);
+      const result = run(dir, [], {
+        asUnprivileged: true,
+        afterChown: () => {
+          // a.js: a group nobody is not in (a new file could not get it: written in place).
+          fs.chownSync(path.join(dir, 'a.js'), NOBODY, OTHER_GROUP);
+          fs.chmodSync(path.join(dir, 'a.js'), 0o664);
+          // setgid/: new files get the folder's group, b.js keeps nobody's own (given back with fchown).
+          fs.chownSync(path.join(dir, 'setgid'), NOBODY, OTHER_GROUP);
+          fs.chmodSync(path.join(dir, 'setgid'), 0o2775);
+        },
+      });
+      expect(result.code).toBe(0);
+      expect(read(dir, 'a.js')).toBe(expected(dir, 'a.js', CLIENT_JS));
+      expect(read(dir, 'setgid/b.js')).toBe(expected(dir, 'setgid/b.js', CLIENT_JS));
+      expect(owners()).toEqual([
+        [NOBODY, OTHER_GROUP],
+        [NOBODY, NOBODY],
+      ]);
+      expect(fs.statSync(path.join(dir, 'a.js')).mode & 0o7777).toBe(0o664);
+      expect(listing(path.join(dir, 'setgid'))).toEqual(['b.js']);
+    },
+  );
+});
+
+describe('temporary files left by a killed run', () => {
+  it('are reported by --dry and removed by a run that writes; those of a live run are left alone', () => {
+    const dir = makeTree({ 'src/a.js': CLIENT_JS });
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid!;
+    const dead = `.a.js.${deadPid}.0123abcd.redis-codemod.tmp`;
+    const old = `.a.js.${process.pid}.89abcdef.redis-codemod.tmp`;
+    const live = `.a.js.${process.pid}.deadbeef.redis-codemod.tmp`;
+    for (const name of [dead, old, live]) fs.writeFileSync(path.join(dir, 'src', name), 'partial');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    fs.utimesSync(path.join(dir, 'src', old), twoHoursAgo, twoHoursAgo);
+    const appliedList = applied(dir, 'src/a.js');
+
+    const stale = [dead, old].sort();
+    expect(run(dir, ['--dry']).stderr).toBe(
+      [
+        ...stale.map((name) => `src/${name}: temporary file left by an interrupted run (a run that writes removes it)`),
+        `src/a.js: would change (${appliedList})`,
+        'redis-codemod: 1 file scanned, 1 would change, 0 unchanged, 0 skipped, 0 errors',
+        '',
+      ].join('\n'),
+    );
+    expect(listing(path.join(dir, 'src'))).toEqual([dead, old, live, 'a.js'].sort());
+
+    fs.rmSync(path.join(dir, 'src', live)); // a live run's temp file is an uncommitted change
+    expect(run(dir, [])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: [
+        ...stale.map((name) => `src/${name}: removed (temporary file left by an interrupted run)`),
+        `src/a.js: changed (${appliedList})`,
+        'redis-codemod: 1 file scanned, 1 changed, 0 unchanged, 0 skipped, 0 errors',
+        '',
+      ].join('\n'),
+    });
+    expect(listing(path.join(dir, 'src'))).toEqual(['a.js']);
+  });
+});
+
+describe('rewriteFile', () => {
   it('refuses to overwrite a file that changed after it was read', () => {
     const dir = makeTree({ 'a.js': 'old\n' }, { git: false });
     const file = path.join(dir, 'a.js');
     const original = { bytes: fs.readFileSync(file), stat: fs.statSync(file) };
     fs.writeFileSync(file, 'edited meanwhile\n');
-    expect(() => writeFileAtomic(file, Buffer.from('new\n'), original)).toThrow(
+    expect(() => rewriteFile(file, Buffer.from('new\n'), original)).toThrow(
       new WriteError('file changed on disk while processing, not written'),
     );
     expect(read(dir, 'a.js')).toBe('edited meanwhile\n');
@@ -253,7 +379,7 @@ describe('writeFileAtomic', () => {
     const original = { bytes: fs.readFileSync(file), stat: fs.statSync(file) };
     fs.rmSync(file);
     fs.mkdirSync(file);
-    expect(() => writeFileAtomic(file, Buffer.from('new\n'), original)).toThrow(WriteError);
+    expect(() => rewriteFile(file, Buffer.from('new\n'), original)).toThrow(WriteError);
     expect(fs.statSync(file).isDirectory()).toBe(true);
     expect(listing(dir)).toEqual(['a.js']);
   });
@@ -263,7 +389,7 @@ describe('writeFileAtomic', () => {
     const file = path.join(dir, 'a.js');
     fs.chmodSync(file, 0o751);
     const original = { bytes: fs.readFileSync(file), stat: fs.statSync(file) };
-    writeFileAtomic(file, Buffer.from('new\n'), original);
+    rewriteFile(file, Buffer.from('new\n'), original);
     expect(read(dir, 'a.js')).toBe('new\n');
     expect(fs.statSync(file).mode & 0o7777).toBe(0o751);
     expect(listing(dir)).toEqual(['a.js']);
@@ -274,8 +400,24 @@ describe('writeFileAtomic', () => {
     const file = path.join(dir, 'a.js');
     const report = processFile(
       { path: file, realPath: file },
-      { transforms: ['add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy'], codemod: {}, write: true, print: false, diff: false, cwd: dir },
-      { beforeWrite: () => fs.appendFileSync(file, '// edited meanwhile\n') },
+      {
+        transforms: ['add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy'],
+        codemod: {},
+        write: true,
+        print: false,
+        diff: false,
+        cwd: dir,
+        maxFileSize: 1024 * 1024,
+        allowOutsideGit: true,
+        overrideReadOnly: false,
+      },
+      {
+        begin: () => {
+          fs.appendFileSync(file, '// edited meanwhile\n');
+          return true;
+        },
+        end: () => {},
+      },
     );
     expect(report.status).toBe('error');
     expect(report.error).toEqual({ message: 'file changed on disk while processing, not written' });

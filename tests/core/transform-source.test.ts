@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidOptionError, NestingTooDeepError, SourceParseError, TRANSFORM_NAMES } from '../../src/codemods/api';
 import { applyEdits, transformSource } from '../../src/codemods/transform-source';
+import { pastTheBudget, pastTheDepthBound } from '../rules/bounded-shapes';
 
 const ALL = TRANSFORM_NAMES;
 
@@ -172,6 +173,20 @@ describe('transformSource: edits that keep the meaning (ASI, `new X`, listeners 
     const source = "import { RedisClient } from 'redis';\nexport default new RedisClient;\n";
     const { output } = transformSource(source, 'src/client.mjs', ['add-connect-timeout']);
     expect(output).toBe("import { RedisClient } from 'redis';\nexport default new RedisClient({ socket: { connectTimeout: 10000 } });\n");
+  });
+});
+
+describe('transformSource: files past the analysis bounds', () => {
+  it.each([
+    ['budget', pastTheBudget(), 'analysis budget exceeded'],
+    ['depth', pastTheDepthBound(), 'analysis depth exceeded'],
+  ])('leaves a file past the %s bound unchanged and says why', (_bound, source, reason) => {
+    expect(transformSource(source, 'src/app.mjs', ALL)).toEqual({
+      output: source,
+      changed: false,
+      applied: [],
+      skipped: [{ transform: 'add-error-listener', line: 1, column: 1, reason: `${reason}: the file is left unchanged` }],
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 /** Helpers for the CLI tests: build the bin once, make temporary git repos, run the bin. */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncOptions } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -141,8 +141,11 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs the built bin. `asUnprivileged` runs it as `nobody` when the tests run as root. */
-export function run(cwd: string, args: string[], { asUnprivileged = false } = {}): RunResult {
+/**
+ * Runs the built bin. `asUnprivileged` runs it as `nobody` when the tests run as root, on the tree
+ * handed over to `nobody`; `afterChown` then sets the owners the test needs.
+ */
+export function run(cwd: string, args: string[], { asUnprivileged = false, afterChown = (): void => {} } = {}): RunResult {
   const options: SpawnSyncOptions = {
     cwd,
     encoding: 'utf8',
@@ -151,12 +154,38 @@ export function run(cwd: string, args: string[], { asUnprivileged = false } = {}
   };
   if (asUnprivileged && IS_ROOT) {
     spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, cwd]);
+    afterChown();
     options.uid = NOBODY;
     options.gid = NOBODY;
   }
   waitForBuild();
   const result = spawnSync(process.execPath, [BIN, ...args], options);
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+export interface Started {
+  child: ChildProcess;
+  /** Resolves when the bin has exited and its output is closed. */
+  done: Promise<RunResult & { signal: NodeJS.Signals | null }>;
+}
+
+/** Starts the built bin without waiting for it, to signal it while it runs. */
+export function start(cwd: string, args: string[]): Started {
+  waitForBuild();
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    env: { ...process.env, HOME: cwd, GIT_CONFIG_NOSYSTEM: '1', FORCE_COLOR: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const done = new Promise<RunResult & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return { child, done };
 }
 
 /**
@@ -199,4 +228,4 @@ export function listing(dir: string): string[] {
   return fs.readdirSync(dir).sort();
 }
 
-export { IS_ROOT };
+export { IS_ROOT, NOBODY };

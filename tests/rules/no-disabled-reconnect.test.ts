@@ -1,4 +1,6 @@
+import { describe } from 'vitest';
 import rule from '../../src/rules/no-disabled-reconnect';
+import { pastTheBudget, pastTheDepthBound, spreadChain } from './bounded-shapes';
 import { IMPORT_SHAPES, lines, ruleTester } from './rule-tester';
 
 const JS_STRATEGY =
@@ -206,4 +208,37 @@ ruleTester.run('no-disabled-reconnect', rule, {
       ],
     },
   ],
+});
+
+// Files of a few thousand lines: parsing them is slow on a loaded machine.
+describe('bounded analysis', { timeout: 60_000 }, () => {
+  const spreads = spreadChain(5);
+  const FALSE = 'reconnectStrategy: false';
+  /** The `false` at `offset` reported on `line`, with the suggestion that bounds it. */
+  const disabled = (offset: number, line: number) => ({
+    messageId: 'disabled' as const,
+    line,
+    suggestions: [
+      {
+        messageId: 'useBoundedStrategy' as const,
+        data: { maxRetries: 20 },
+        output: `${spreads.slice(0, offset)}reconnectStrategy: ${TS_STRATEGY}${spreads.slice(offset + FALSE.length)}`,
+      },
+    ],
+  });
+
+  ruleTester.run('no-disabled-reconnect: bounded analysis', rule, {
+    valid: [
+      { name: 'a file past the analysis budget is unknown: nothing reported', code: pastTheBudget(), filename: 'src/a.ts' },
+      { name: 'a file past the depth bound is unknown: nothing reported', code: pastTheDepthBound(), filename: 'src/a.ts' },
+    ],
+    invalid: [
+      {
+        name: 'options spread through five objects, and a plain client',
+        code: spreads,
+        filename: 'src/a.ts',
+        errors: [disabled(spreads.indexOf(FALSE), 2), disabled(spreads.lastIndexOf(FALSE), 9)],
+      },
+    ],
+  });
 });

@@ -1,4 +1,6 @@
+import { describe } from 'vitest';
 import rule from '../../src/rules/require-connect-timeout';
+import { aliasChain, globalSingletons, maybeCachedFunctions, pastTheBudget, pastTheDepthBound } from './bounded-shapes';
 import { IMPORT_SHAPES, lines, ruleTester } from './rule-tester';
 
 const IMPORT = "import { createClient, createClientPool, createCluster, createSentinel } from 'redis';";
@@ -245,4 +247,57 @@ ruleTester.run('require-connect-timeout', rule, {
       ],
     },
   ],
+});
+
+// Files of a few thousand lines: parsing them is slow on a loaded machine.
+describe('bounded analysis', { timeout: 60_000 }, () => {
+  ruleTester.run('require-connect-timeout: bounded analysis', rule, {
+    valid: [
+      { name: 'a file past the analysis budget is unknown: nothing reported', code: pastTheBudget() },
+      { name: 'a file past the depth bound is unknown: nothing reported', code: pastTheDepthBound() },
+    ],
+    invalid: [
+      {
+        name: 'three maybe-cached functions',
+        code: maybeCachedFunctions(3),
+        errors: [0, 1, 2].map((index) => ({
+          messageId: 'missingTimeout' as const,
+          line: index + 3,
+          column: 38,
+          suggestions: [
+            { messageId: 'addConnectTimeout' as const, data: { milliseconds: 10000 }, output: maybeCachedFunctions(3, { timeoutAt: index }) },
+          ],
+        })),
+      },
+      {
+        name: 'three globalThis singletons',
+        code: globalSingletons(3),
+        errors: [0, 1, 2].map((index) => ({
+          messageId: 'missingTimeout' as const,
+          line: index + 2,
+          column: 56,
+          suggestions: [
+            { messageId: 'addConnectTimeout' as const, data: { milliseconds: 10000 }, output: globalSingletons(3, { timeoutAt: index }) },
+          ],
+        })),
+      },
+      {
+        name: 'a client used through a 1,500-step alias chain',
+        code: aliasChain(1500, ["a1500.on('error', console.error);", 'await a1500.connect();']),
+        errors: [
+          {
+            messageId: 'missingTimeout',
+            line: 2,
+            column: 12,
+            suggestions: [
+              {
+                messageId: 'addConnectTimeout',
+                output: aliasChain(1500, ["a1500.on('error', console.error);", 'await a1500.connect();'], { timeoutAt: 0 }),
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
 });

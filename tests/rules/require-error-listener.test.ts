@@ -1,4 +1,6 @@
+import { describe } from 'vitest';
 import rule from '../../src/rules/require-error-listener';
+import { aliasChain, globalSingletons, maybeCachedFunctions, pastTheBudget, pastTheDepthBound } from './bounded-shapes';
 import { IMPORT_SHAPES, handler, lines, ruleTester } from './rule-tester';
 
 const listener = (name: string, kind = 'client') => `${name}.on('error', ${handler(kind)});`;
@@ -25,6 +27,20 @@ ruleTester.run('require-error-listener', rule, {
     {
       name: 'listener in a later statement',
       code: lines("import { createClient } from 'redis';", 'const client = createClient();', "client.on('error', console.error);", 'await client.connect();'),
+    },
+    {
+      name: 'an implicit global with its listener',
+      code: lines("const { createClient } = require('redis');", 'client = createClient();', "client.on('error', console.error);", 'client.connect();'),
+    },
+    {
+      name: 'a non-null asserted field with its listener',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'class Queue {',
+        '  client?: ReturnType<typeof createClient>;',
+        "  open() { this.client! = createClient({ socket: { connectTimeout: 5 } }); this.client.on('error', console.error); }",
+        '}',
+      ),
     },
     {
       name: 'listener chained on the factory call (README idiom)',
@@ -310,6 +326,57 @@ ruleTester.run('require-error-listener', rule, {
             {
               messageId: 'addErrorListener',
               output: lines("import { RedisClient } from 'redis';", `export default new RedisClient().on('error', ${handler()});`),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an implicit global: the suggested listener is one the rule sees',
+      code: lines("const { createClient } = require('redis');", "client = createClient({ url: 'redis://x' });"),
+      errors: [
+        {
+          messageId: 'missingErrorListener',
+          line: 2,
+          column: 10,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: lines("const { createClient } = require('redis');", "client = createClient({ url: 'redis://x' });", listener('client')),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a non-null asserted field: the listener goes on the field',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'class Queue {',
+        '  client?: ReturnType<typeof createClient>;',
+        '  open() {',
+        "    this.client! = createClient({ url: 'redis://x' });",
+        '  }',
+        '}',
+      ),
+      errors: [
+        {
+          messageId: 'missingErrorListener',
+          line: 5,
+          column: 20,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: lines(
+                "import { createClient } from 'redis';",
+                'class Queue {',
+                '  client?: ReturnType<typeof createClient>;',
+                '  open() {',
+                "    this.client! = createClient({ url: 'redis://x' });",
+                `    ${listener('this.client')}`,
+                '  }',
+                '}',
+              ),
             },
           ],
         },
@@ -821,4 +888,49 @@ ruleTester.run('require-error-listener', rule, {
       ],
     },
   ],
+});
+
+// Files of a few thousand lines: parsing them is slow on a loaded machine.
+describe('bounded analysis', { timeout: 60_000 }, () => {
+  ruleTester.run('require-error-listener: bounded analysis', rule, {
+    valid: [
+      {
+        name: 'a listener in one of three maybe-cached functions reaches every client through g.redis',
+        code: maybeCachedFunctions(3, { listenerAt: 1 }),
+      },
+      {
+        name: 'returned globalThis singletons are skipped with escapedClients: ignore',
+        code: globalSingletons(3),
+        options: [{ escapedClients: 'ignore' }],
+      },
+      {
+        name: 'a listener at the end of a 1,500-step alias chain',
+        code: aliasChain(1500, ["a1500.on('error', console.error);", 'await a1500.connect();']),
+      },
+      { name: 'a file past the analysis budget is unknown: nothing reported', code: pastTheBudget() },
+      { name: 'a file past the depth bound is unknown: nothing reported', code: pastTheDepthBound() },
+    ],
+    invalid: [
+      {
+        name: 'three maybe-cached functions without a listener',
+        code: maybeCachedFunctions(3),
+        errors: [0, 1, 2].map((index) => ({
+          messageId: 'missingErrorListener' as const,
+          line: index + 3,
+          column: 38,
+          suggestions: [{ messageId: 'addErrorListener' as const, output: maybeCachedFunctions(3, { listenerAt: index }) }],
+        })),
+      },
+      {
+        name: 'three globalThis singletons without a listener',
+        code: globalSingletons(3),
+        errors: [0, 1, 2].map((index) => ({
+          messageId: 'missingErrorListener' as const,
+          line: index + 2,
+          column: 56,
+          suggestions: [{ messageId: 'addErrorListener' as const, output: globalSingletons(3, { listenerAt: index }) }],
+        })),
+      },
+    ],
+  });
 });

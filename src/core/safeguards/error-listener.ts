@@ -50,9 +50,9 @@ export const errorListener: Safeguard<'require-error-listener', 'add-error-liste
   check(input) {
     const { analysis, options } = input;
     const handler = handlerOf(options);
-    const rethrowing = rethrowingListenerReports(analysis, input.remedy, fitsFile(handler, input) ? handler?.source : undefined);
+    const rethrowing = rethrowingListenerReports(analysis.lifecycle?.rethrowingListeners ?? [], input.remedy, fitsFile(handler, input) ? handler?.source : undefined);
     const missing = findMissingErrorListeners(analysis)
-      .filter(({ owner }) => options.escapedClients !== 'ignore' || !analysis.clients.escapeRoute(owner))
+      .filter(({ escapeRoute }) => options.escapedClients !== 'ignore' || !escapeRoute)
       .map(({ owner, problem }) => ({
         node: ownerReportNode(owner),
         messageId: problem,

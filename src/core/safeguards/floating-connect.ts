@@ -1,6 +1,3 @@
-import type { TSESTree } from '@typescript-eslint/utils';
-import type { FileAnalysis } from '../analyze';
-import { findConnectProblems } from '../connect-calls';
 import { allowsTopLevelAwait, handleConnectEdits } from '../connect-remedy';
 import { validateErrorHandler, type ErrorHandler } from '../error-handler';
 import { OWNER_LABEL } from '../redis-modules';
@@ -36,12 +33,16 @@ export const floatingConnect: Safeguard<'no-floating-connect', 'handle-connect'>
   ],
   check(input) {
     const { analysis, remedy, filename } = input;
+    const facts = analysis.lifecycle;
+    if (!facts) return [];
     const handler = handlerFor(input);
     // A handler in TypeScript syntax cannot go into a JavaScript file: such sites get no `.catch` remedy.
     const handlerFits = !handler || handler.javascript || remedy.typescript;
-    const topLevelAwait = allowsTopLevelAwait({ filename, ast: programOf(analysis), globalScope: analysis.clients.values.globalScope });
-    return findConnectProblems(analysis, { topLevelAwait }).map((finding) => {
-      const edits = finding.remedy?.canAwait || handlerFits ? handleConnectEdits(finding, remedy, handler?.source) : [];
+    const topLevelAwait = allowsTopLevelAwait(filename, facts.moduleSyntax);
+    return facts.connects.map((finding) => {
+      const context = finding.remedy?.awaitContext;
+      const canAwait = context === 'async-function' || (context === 'top-level' && topLevelAwait);
+      const edits = canAwait || handlerFits ? handleConnectEdits(finding, canAwait, remedy, handler?.source) : [];
       return {
         node: finding.call,
         messageId: finding.problem,
@@ -49,15 +50,8 @@ export const floatingConnect: Safeguard<'no-floating-connect', 'handle-connect'>
         remedy:
           edits.length === 0
             ? undefined
-            : { messageId: finding.remedy?.canAwait ? 'awaitConnect' : handler ? 'catchConnectWith' : 'catchConnect', data: { handler: handler?.source ?? '' }, edits },
+            : { messageId: canAwait ? 'awaitConnect' : handler ? 'catchConnectWith' : 'catchConnect', data: { handler: handler?.source ?? '' }, edits },
       };
     });
   },
 };
-
-/** The program the file's owners live in (an analysis always has at least one owner). */
-function programOf(analysis: FileAnalysis): TSESTree.Program {
-  let node: TSESTree.Node = analysis.owners[0]!.node;
-  while (node.parent) node = node.parent;
-  return node as TSESTree.Program;
-}

@@ -1,5 +1,5 @@
 import { ownerReportNode } from '../analyze';
-import { findMissingReconnectStrategies, reconnectStrategyEdits } from '../reconnect-strategy-presence';
+import { reconnectStrategyEdits } from '../reconnect-strategy-presence';
 import { OWNER_LABEL } from '../redis-modules';
 import { DEFAULT_MAX_RETRIES } from '../remedies';
 import type { Safeguard } from './types';
@@ -20,7 +20,7 @@ export const missingReconnectStrategy: Safeguard<'require-reconnect-strategy', '
   ],
   check({ analysis, remedy, options }) {
     const maxRetries = options.maxRetries as number;
-    return findMissingReconnectStrategies(analysis).map((finding) => ({
+    return (analysis.lifecycle?.missingReconnectStrategies ?? []).map((finding) => ({
       node: ownerReportNode(finding.owner),
       messageId: finding.problem,
       data: { kind: OWNER_LABEL[finding.owner.kind] },

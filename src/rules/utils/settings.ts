@@ -5,14 +5,56 @@ export interface RedisPluginSettings {
   clientModules: string[];
 }
 
-/** Reads `settings.redis`; a malformed value is reported as a clear configuration error. */
+const PREFIX = 'eslint-plugin-redis: settings.redis';
+const EXAMPLE = '{ clientModules: ["@acme/redis"] }';
+const KNOWN_KEYS: ReadonlySet<string> = new Set(['clientModules']);
+const DEFAULTS: RedisPluginSettings = { clientModules: [] };
+
+/** Validated once per settings object: the rules read them for every file. */
+const validated = new WeakMap<object, RedisPluginSettings>();
+
+/**
+ * Reads `settings.redis`. A malformed value is a configuration error, thrown with a message that names
+ * the setting and says what is expected, never ignored.
+ */
 export function readSettings(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): RedisPluginSettings {
-  const raw = (context.settings as { redis?: { clientModules?: unknown } }).redis;
-  const clientModules = raw?.clientModules ?? [];
-  if (!Array.isArray(clientModules) || !clientModules.every((name) => typeof name === 'string' && name !== '')) {
+  const raw = (context.settings as { redis?: unknown }).redis;
+  if (raw === undefined) return DEFAULTS;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new TypeError(`${PREFIX} must be an object such as ${EXAMPLE}, but it is ${describe(raw)}.`);
+  }
+  let settings = validated.get(raw);
+  if (!settings) {
+    settings = validate(raw as Record<string, unknown>);
+    validated.set(raw, settings);
+  }
+  return settings;
+}
+
+function validate(raw: Record<string, unknown>): RedisPluginSettings {
+  const unknownKey = Object.keys(raw).find((key) => !KNOWN_KEYS.has(key));
+  if (unknownKey !== undefined) {
+    throw new TypeError(`${PREFIX} has an unknown key ${JSON.stringify(unknownKey)}; the only key is "clientModules", as in ${EXAMPLE}.`);
+  }
+  const clientModules = raw.clientModules === undefined ? [] : raw.clientModules;
+  if (!Array.isArray(clientModules)) {
     throw new TypeError(
-      'eslint-plugin-redis: settings.redis.clientModules must be an array of module names, e.g. ["@acme/redis"].',
+      `${PREFIX}.clientModules must be an array of module names, e.g. ["@acme/redis"], but it is ${describe(raw.clientModules)}.`,
     );
   }
-  return { clientModules };
+  clientModules.forEach((name: unknown, index) => {
+    if (typeof name !== 'string' || name === '') {
+      throw new TypeError(`${PREFIX}.clientModules[${index}] must be a module name (a non-empty string), but it is ${describe(name)}.`);
+    }
+  });
+  return { clientModules: [...(clientModules as string[])] };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return value === '' ? 'an empty string' : `the string ${JSON.stringify(value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `the ${typeof value} ${String(value)}`;
+  if (typeof value === 'object') return 'an object';
+  return typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`;
 }

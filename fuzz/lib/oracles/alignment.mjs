@@ -1,0 +1,90 @@
+// Aligns the tokens (and comments) of a codemod's input and output with a patience diff: which input
+// tokens the codemod removed, which output tokens it inserted (as contiguous runs), and where an output
+// token was in the input. Token-level, so only code and comments count, not white space. Each token's
+// key carries its bracket depth, so an inserted `}` is never paired with the user's `}` one level out.
+import { patienceMatch } from './patience.mjs';
+
+const OPENERS = new Set(['(', '[', '{']);
+const CLOSERS = new Set([')', ']', '}']);
+
+/**
+ * `type value depth` for every token; a bracket also carries the token before its opening bracket, so
+ * the `)` of `createClient()` never pairs with the `)` of an inserted `.on(…)` at the same depth.
+ */
+export function tokenKeys(tokens) {
+  const openedAfter = [];
+  return tokens.map((token, index) => {
+    const { type, value } = token;
+    const closes = (type === 'Punctuator' && CLOSERS.has(value)) || (type === 'Template' && value.startsWith('}'));
+    const opens = (type === 'Punctuator' && OPENERS.has(value)) || (type === 'Template' && value.endsWith('${'));
+    if (closes) return `${type}\u0000${value}\u0000${openedAfter.length}\u0000${openedAfter.pop() ?? ''}`;
+    if (!opens) return `${type}\u0000${value}\u0000${openedAfter.length}`;
+    const context = index > 0 ? tokens[index - 1].value : '';
+    const key = `${type}\u0000${value}\u0000${openedAfter.length}\u0000${context}`;
+    openedAfter.push(context);
+    return key;
+  });
+}
+
+/**
+ * `judgeRuns(runs, alignment)` counts the problems of some inserted runs under a tentative alignment;
+ * where several minimal alignments exist, one it accepts is kept.
+ * @returns {{ removed: object[], runs: { first: number, last: number }[], outputToInput: Int32Array, outputKeys: string[] }}
+ * `runs` are index ranges of inserted output tokens; `outputToInput[j]` is the input index of output
+ * token j, or -1 for an inserted token.
+ */
+export function alignTokens(inputTokens, outputTokens, judgeRuns = () => 0) {
+  const outputKeys = tokenKeys(outputTokens);
+  const judge = (b0, b1, bToA) => judgeRuns(runsOf(bToA, b0, b1), { outputKeys, outputToInput: bToA });
+  const outputToInput = patienceMatch(tokenKeys(inputTokens), outputKeys, judge);
+  const kept = new Uint8Array(inputTokens.length);
+  for (const i of outputToInput) if (i !== -1) kept[i] = 1;
+  const removed = inputTokens.filter((_, i) => kept[i] === 0);
+  return { removed, runs: runsOf(outputToInput, 0, outputToInput.length), outputToInput, outputKeys };
+}
+
+/** Contiguous inserted tokens in [from, to). */
+function runsOf(outputToInput, from, to) {
+  const runs = [];
+  for (let j = from; j < to; j++) {
+    if (outputToInput[j] !== -1) continue;
+    const previous = runs[runs.length - 1];
+    if (previous && previous.last === j - 1) previous.last = j;
+    else runs.push({ first: j, last: j });
+  }
+  return runs;
+}
+
+/**
+ * The other places an inserted run could have been aligned: a run may slide while the token it leaves
+ * equals the token it takes (`a.on(x); a.connect()` gives the same diff with the run shifted by `a.`).
+ */
+export function slidPositions(run, { outputKeys, outputToInput }) {
+  const positions = [run];
+  const movable = (index) => index >= 0 && index < outputKeys.length && outputToInput[index] !== -1;
+  for (let { first, last } = run; movable(first - 1) && outputKeys[first - 1] === outputKeys[last]; ) {
+    first -= 1;
+    last -= 1;
+    positions.push({ first, last });
+  }
+  for (let { first, last } = run; movable(last + 1) && outputKeys[last + 1] === outputKeys[first]; ) {
+    first += 1;
+    last += 1;
+    positions.push({ first, last });
+  }
+  return positions;
+}
+
+/** Index of the token that starts at `offset`, or -1. */
+export function tokenIndexAt(tokens, offset) {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const start = tokens[middle].range[0];
+    if (start === offset) return middle;
+    if (start < offset) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}

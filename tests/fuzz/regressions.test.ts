@@ -1,0 +1,71 @@
+/**
+ * Each defect the fuzzer found, as its minimal file: the fuzz oracles (fuzz/lib) must find nothing
+ * wrong with it. Defects not fixed yet are `it.fails` (they fail today, as the finding says); when a
+ * fix lands the test starts passing, `it.fails` reports that, and the test becomes a plain `it`.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkText, failureKinds } from './harness';
+
+describe('fuzz regressions', () => {
+  it('a listener is inserted after a statement that keeps its semicolon', async () => {
+    const text = "import { createClient } from 'redis';\nconst client = createClient({ socket: { connectTimeout: 5 } });\nclient.connect();\n";
+    expect(failureKinds(await checkText(text, 'src/plain.mjs'))).toEqual([]);
+  });
+
+  // (b) No semicolon at the end of a statement that ends a block or a line: the listener goes on the same line.
+  it('no-semicolon assignment inside a beforeEach arrow body', async () => {
+    const text = "import { createClient } from 'redis'\nlet client\nbeforeEach(() => { client = createClient() })\n";
+    expect(failureKinds(await checkText(text, 'tests/hooks.test.js'))).toEqual([]);
+  });
+
+  it('no-semicolon declaration inside an if block', async () => {
+    const text = "import { createClient } from 'redis'\nif (flag) { const c = createClient() }\n";
+    expect(failureKinds(await checkText(text, 'src/block.js'))).toEqual([]);
+  });
+
+  it('a duplicate() declared at the end of a line that holds other statements', async () => {
+    const text = "import { createClient } from 'redis'\nconst c = createClient(); c.on('error', () => {}); const d = c.duplicate()\n";
+    expect(failureKinds(await checkText(text, 'src/line.js'))).toEqual([]);
+  });
+
+  // (c) `.on('error', …)` chained onto `new X` without parentheses binds to `X`: `new (RedisClient.on)(…)`.
+  it('export default new RedisClient without parentheses', async () => {
+    const text = "import { RedisClient } from 'redis';\nexport default new RedisClient;\n";
+    expect(failureKinds(await checkText(text, 'src/default.mjs'))).toEqual([]);
+  });
+
+  // (d) A listener on an assignment target the analysis does not follow: every round adds one more.
+  it('an implicit global assigned a client', async () => {
+    const text = "import { createClient } from 'redis';\nclient = createClient({ url: 'redis://x' });\n";
+    expect(failureKinds(await checkText(text, 'src/implicit.js'))).toEqual([]);
+  });
+
+  it('a non-null asserted this.client! assigned a client', async () => {
+    const text = "import { createClient } from 'redis';\nclass Queue {\n  client?: ReturnType<typeof createClient>;\n  open() {\n    this.client! = createClient({ url: 'redis://x' });\n  }\n}\n";
+    expect(failureKinds(await checkText(text, 'src/queue.ts'))).toEqual([]);
+  });
+
+  // (e) --error-handler is inserted as given: TypeScript in a JavaScript file.
+  it('a TypeScript error handler is not written into a .js file', async () => {
+    const text = "import { createClient } from 'redis';\nconst client = createClient({ socket: { connectTimeout: 5 } });\n";
+    const result = await checkText(text, 'src/handler.js', { errorHandler: '(err: Error) => log(err)' });
+    expect(failureKinds(result)).toEqual([]);
+  });
+
+  // (f) The skipped sites of the second and third transform are reported in the text the earlier
+  // transforms produced, so their line numbers point past the code they name.
+  it('skipped sites are reported at their line in the input', async () => {
+    const text = "import { createClient } from 'redis';\nimport options from './options';\nconst a = createClient();\nconst b = createClient(options);\n";
+    expect(failureKinds(await checkText(text, 'src/skipped.ts'))).toEqual([]);
+  });
+
+  // (g) Found by the fuzzer: typescript-estree refuses `this?.#client` ("An optional chain cannot contain
+  // private identifiers"), which is valid JavaScript that ESLint lints; the codemod calls it a parse error.
+  it('a .js file with an optional chain to a private field is transformed, not refused', async () => {
+    const text = "import { createClient } from 'redis';\n\nexport class Cache {\n  #client = createClient({ socket: { connectTimeout: 5 } });\n\n  constructor() {\n    this?.#client.on('error', () => {});\n  }\n}\n";
+    expect(failureKinds(await checkText(text, 'src/cache.js'))).toEqual([]);
+  });
+
+  // (a) Exponential time with repeated `g.redis ?? createClient()` functions: tests/core/analysis-bounds.test.ts
+  // asserts the exact findings of 30 such functions and counts the work in steps, never in time.
+});
