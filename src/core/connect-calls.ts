@@ -33,6 +33,7 @@ export interface ConnectFinding {
 }
 
 const RECONNECTING_EVENTS = new Set(['error', 'end', 'reconnecting']);
+const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 
 /** Every problematic `connect()` on a node-redis owner, in source order. */
 export function findConnectProblems(clients: RedisClientAnalysis): ConnectFinding[] {
@@ -42,7 +43,8 @@ export function findConnectProblems(clients: RedisClientAnalysis): ConnectFindin
     return owner ? [{ call, owner }] : [];
   });
   if (connects.length === 0) return [];
-  const listenerEvents = lifecycleListenerFunctions(clients);
+  // A listener can only surround a connect() that is inside some function.
+  const listenerEvents = connects.some(({ call }) => enclosingFunction(call)) ? lifecycleListenerFunctions(clients) : new Map<FunctionNode, string>();
   const fates = new PromiseFates(clients.values);
   const findings: ConnectFinding[] = [];
   for (const { call, owner } of connects) {
@@ -61,7 +63,7 @@ export function findConnectProblems(clients: RedisClientAnalysis): ConnectFindin
 
 /**
  * The functions that run when an owner emits 'error', 'end' or 'reconnecting': the listeners, and the
- * same-file functions a listener calls or hands to a timer (one level deep).
+ * same-file functions a listener calls by name or hands to a timer (one level deep).
  */
 function lifecycleListenerFunctions(clients: RedisClientAnalysis): Map<FunctionNode, string> {
   const byFunction = new Map<FunctionNode, string>();
@@ -72,12 +74,23 @@ function lifecycleListenerFunctions(clients: RedisClientAnalysis): Map<FunctionN
       if (byFunction.has(fn)) continue;
       byFunction.set(fn, listener.event);
       for (const call of callSites.within(fn)) {
-        const callees = [call.callee, ...call.arguments].flatMap((expression) => values.functionsOf(expression));
+        const callees = calledFunctions(call).flatMap((expression) => values.functionsOf(expression));
         for (const callee of callees) if (!byFunction.has(callee)) byFunction.set(callee, listener.event);
       }
     }
   }
   return byFunction;
+}
+
+/** `reconnect()`, `this.reconnect()`, and the function handed to `setTimeout(reconnect, 1000)`. */
+function calledFunctions(call: TSESTree.CallExpression): Node[] {
+  const callee = unwrap(call.callee);
+  const byName =
+    callee.type === AST_NODE_TYPES.Identifier ||
+    (callee.type === AST_NODE_TYPES.MemberExpression && unwrap(callee.object).type === AST_NODE_TYPES.ThisExpression);
+  const name = callee.type === AST_NODE_TYPES.Identifier ? callee.name : undefined;
+  const timerArgument = name !== undefined && TIMERS.has(name) ? call.arguments.slice(0, 1) : [];
+  return [...(byName ? [callee] : []), ...timerArgument];
 }
 
 function listenerEventAround(call: TSESTree.CallExpression, listenerEvents: Map<FunctionNode, string>): string | undefined {
