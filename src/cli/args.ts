@@ -213,8 +213,9 @@ Options:
   --diff                   print a unified diff of each change to stdout (writes nothing)
   --check                  write nothing; exit 1 if any file would change (CI, pre-commit)
   --json                   print a JSON report on stdout instead of the human report
-  --force                  write even if the git work tree has uncommitted changes
-                           in the given paths, and write read-only files
+                           (the format only: it still writes; add --dry to write nothing)
+  --force                  write files with unstaged changes (or untracked) too, and
+                           read-only files
   --allow-outside-git      also write files outside a git work tree, gitignored
                            files and files behind a symlink out of the work tree
   --error-handler <src>    handler expression for add-error-listener
@@ -249,7 +250,8 @@ Exit codes:
   0    success (with --check: nothing would change)
   1    some files had errors (parse, read or write errors), or --check found changes
   2    usage error: unknown option, missing or invalid value, path not found,
-       symlink loop, or uncommitted changes in the git work tree (without --force)
+       symlink loop, or a file it would change has unstaged changes or is
+       untracked (without --force; staged changes are safe in the index)
   130  interrupted by SIGINT (143: by SIGTERM)
 
 Examples:
@@ -258,5 +260,5 @@ Examples:
   redis-codemod --check src               fail CI if a client is unsafe
   redis-codemod --transform add-error-listener \\
     --error-handler "(err) => logger.error(err)" src
-  redis-codemod --connect-timeout 5000 --max-retries 10 --json src > report.json
+  redis-codemod --dry --json --connect-timeout 5000 src > report.json
 `;

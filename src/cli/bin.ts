@@ -4,14 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InvalidOptionError } from '../codemods/api';
-import { transformSource } from '../codemods/transform-source';
+import { validateErrorHandler } from '../core/error-handler';
 import { HELP, UsageError, parseArgs, type CliOptions } from './args';
 import { NOT_IN_GIT, checkTargetPath, discover, type Entry } from './discover';
-import { findUncommittedChanges } from './git';
+import { findGitRoot, findUncommittedChanges, gitPath } from './git';
 import { EXIT_CODES, watchSignals, type Interruption } from './interrupt';
 import { defaultMemoryMb, defaultTimeoutSeconds, formatSize, outOfMemoryReason, outOfTimeReason, tooLargeReason } from './limits';
 import { processAll } from './pool';
-import type { FileReport, ProcessConfig } from './process-file';
+import type { FileEntry, FileReport, ProcessConfig } from './process-file';
 import { quoteName } from './quote';
 import {
   displayPath,
@@ -60,10 +60,10 @@ function checkBeforeRun(options: CliOptions, cwd: string): string | undefined {
   const { errorHandler } = options.codemod;
   if (errorHandler !== undefined) {
     try {
-      transformSource('', 'x.js', ['add-error-listener'], { errorHandler });
+      validateErrorHandler(errorHandler);
     } catch (error) {
       if (!(error instanceof InvalidOptionError)) throw error;
-      return error.message.includes('--error-handler') ? error.message : `invalid --error-handler: ${error.message}`;
+      return error.message;
     }
   }
   for (const p of options.paths) {
@@ -73,16 +73,26 @@ function checkBeforeRun(options: CliOptions, cwd: string): string | undefined {
   return undefined;
 }
 
+/** The work trees of the files a run would write: root → their paths in it. */
+function treesOf(files: readonly string[]): Map<string, string[]> {
+  const trees = new Map<string, string[]>();
+  for (const file of files) {
+    const root = findGitRoot(path.dirname(file));
+    if (root !== undefined) trees.set(root, [...(trees.get(root) ?? []), gitPath(root, file)]);
+  }
+  return trees;
+}
+
 function refuseDirtyTree(trees: ReadonlyMap<string, readonly string[]>, cwd: string): boolean {
   const dirty = findUncommittedChanges(trees);
   if (dirty.length === 0) return false;
-  const lines = [`${NAME}: refusing to write: there are uncommitted changes in the paths to process:`];
+  const lines = [`${NAME}: refusing to write: files it would change have changes git has not staged:`];
   for (const tree of dirty) {
     lines.push(`  in ${displayPath(cwd, tree.root)}:`, ...tree.lines.map((l) => `    ${l}`));
   }
   lines.push(
-    'Commit or stash them first, so that the codemod\'s changes can be reviewed and undone with git;',
-    'or preview with --dry, --diff or --check; or pass --force to write anyway.',
+    'Stage (git add), commit or stash them first, so that the codemod\'s changes can be reviewed and undone',
+    'with git; or preview with --dry, --diff or --check; or pass --force to write anyway.',
   );
   process.stderr.write(`${lines.join('\n')}\n`);
   return true;
@@ -155,21 +165,28 @@ async function main(argv: readonly string[]): Promise<number> {
       ({ root, error }) => `git could not list the files in ${displayPath(cwd, root)} (${error}); they count as outside git`,
     ),
   };
-  if (!options.dry && !options.force && !interruption.signal.aborted && refuseDirtyTree(discovery.trees, cwd)) {
-    process.stderr.write(formatPreamble(context).map((line) => `${line}\n`).join(''));
-    return 2;
-  }
-
   const limits = threadLimits(options);
   const progress = progressReporter(Boolean(process.stderr.isTTY) && !options.json);
-  const processed = await processAll(files, processConfig(options, cwd), {
-    workers: options.workers ?? defaultWorkerCount(),
-    limits,
-    signal: interruption.signal,
-    onProgress: progress.update,
-  });
+  const run = (list: readonly FileEntry[], config: ProcessConfig) =>
+    processAll(list, config, { workers: options.workers ?? defaultWorkerCount(), limits, signal: interruption.signal, onProgress: progress.update });
+  const config = processConfig(options, cwd);
+  let processed: (FileReport | undefined)[];
+  if (config.write && !options.force) {
+    // Only the files the run would change must be safe in git: first find them, then write them.
+    const preview = await run(files, { ...config, write: false });
+    const changing = files.filter((_, index) => preview[index]?.status === 'changed');
+    if (!interruption.signal.aborted && refuseDirtyTree(treesOf(changing.map((file) => file.realPath)), cwd)) {
+      progress.clear();
+      process.stderr.write(formatPreamble(context).map((line) => `${line}\n`).join(''));
+      return 2;
+    }
+    const written = new Map((await run(changing, config)).map((report, index) => [changing[index]!.path, report]));
+    processed = preview.map((report) => (report?.status === 'changed' ? written.get(report.path) : report));
+  } else {
+    processed = await run(files, config);
+  }
   progress.clear();
-  return output(discovery.entries, processed, options, { ...context, hints: hints(options, limits) }, interruption);
+  return output(discovery.entries, processed, options, { ...context, hints: hints(options, limits), argv }, interruption);
 }
 
 /** Prints the report; returns the exit code. */
@@ -177,7 +194,7 @@ function output(
   entries: readonly Entry[],
   processed: readonly (FileReport | undefined)[],
   options: CliOptions,
-  context: RunContext & { hints: Map<string, string> },
+  context: RunContext & { hints: Map<string, string>; argv: readonly string[] },
   interruption: Interruption,
 ): number {
   const { reports, unprocessed } = inDiscoveryOrder(entries, processed);
@@ -195,10 +212,25 @@ function output(
   const lines = [...formatPreamble(context), ...reports.flatMap((report) => formatFile(report, context.cwd, context.mode))];
   lines.push(formatSummary(summary, context.mode), ...formatEpilogue(context.hints, summary, context));
   if (options.check && summary.changed > 0) {
-    lines.push(`${NAME}: --check failed: ${summary.changed} file${summary.changed === 1 ? '' : 's'} would change; run ${NAME} without --check to apply the changes`);
+    lines.push(
+      `${NAME}: --check failed: ${summary.changed} file${summary.changed === 1 ? '' : 's'} would change; to apply the changes, run:`,
+      `  ${fixCommand(context.argv, options, reports, context.cwd)}`,
+    );
   }
   process.stderr.write(`${lines.join('\n')}\n`);
   return exitCode;
+}
+
+/** What applies the changes `--check` found: the same options, without `--check`, on the files that would change. */
+function fixCommand(argv: readonly string[], options: CliOptions, reports: readonly FileReport[], cwd: string): string {
+  const paths = new Set(options.paths);
+  const flags = argv.filter((arg) => arg !== '--check' && !paths.has(arg));
+  const files = reports.filter((report) => report.status === 'changed').map((report) => displayPath(cwd, report.path));
+  return ['npx', NAME, ...flags, ...files].map(shellWord).join(' ');
+}
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
 }
 
 /** Back into discovery order, with the skipped and unreadable entries found while listing. */

@@ -29,8 +29,6 @@ export const NOT_IN_GIT = {
 
 export class Discovery {
   readonly entries: Entry[] = [];
-  /** The work trees the files come from: root → pathspecs, for the uncommitted-changes check. */
-  readonly trees = new Map<string, string[]>();
   /** Work trees git could not list (their files were walked and count as outside git). */
   readonly gitFailures: { root: string; error: string }[] = [];
   private readonly seen = new Set<string>();
@@ -40,12 +38,6 @@ export class Discovery {
     if (this.seen.has(key)) return;
     this.seen.add(key);
     this.entries.push(entry);
-  }
-
-  addTree(root: string, spec: string): void {
-    const specs = this.trees.get(root) ?? [];
-    if (!specs.includes(spec)) specs.push(spec);
-    this.trees.set(root, specs);
   }
 
   gitFailed(root: string, error: string): void {
@@ -132,7 +124,6 @@ function classifyExplicitFiles(files: readonly { real: string; leavesTree: boole
       const real = path.join(root, spec);
       if (!(shown instanceof Set)) reasons.set(real, NOT_IN_GIT.gitFailed);
       else if (!shown.has(spec)) reasons.set(real, NOT_IN_GIT.ignored);
-      else found.addTree(root, spec);
     }
   }
   return reasons;
@@ -149,7 +140,6 @@ function discoverFolder(shownDir: string, realDir: string, found: Discovery, not
     found.gitFailed(root, listing.error);
     return walkFolder(shownDir, realDir, { notInGit: notInGit ?? NOT_IN_GIT.gitFailed, repository });
   }
-  found.addTree(root, spec);
   const shown = (real: string): string => path.join(shownDir, path.relative(realDir, real));
   const entries: Entry[] = [];
   const add = (rel: string, reason: string | undefined): void => {

@@ -118,8 +118,9 @@ export interface DirtyTree {
 }
 
 /**
- * Uncommitted changes (staged, unstaged or untracked and not ignored) in the given pathspecs of each
- * work tree (root → paths relative to it). If git cannot answer for a work tree, that counts as
+ * Changes git could not give back if the codemod overwrote them: unstaged edits and untracked files
+ * among the given files of each work tree (root → paths relative to it). A staged change is safe in
+ * the index (`git diff` shows what the codemod wrote on top of it), so it does not count. If git cannot answer for a work tree, that counts as
  * dirty: writing is only allowed when git confirms the tree is clean. Submodules and nested
  * repositories are work trees of their own, checked when they hold files to process.
  */
@@ -139,7 +140,8 @@ export function findUncommittedChanges(trees: ReadonlyMap<string, readonly strin
       dirty.push({ root, lines: [`(git status failed: ${result.error})`] });
       continue;
     }
-    const lines = result.stdout.split('\n').filter((l) => l !== '');
+    // Porcelain lines are `XY path`: Y is the work tree's side (`?` for untracked); ' ' means nothing unstaged.
+    const lines = result.stdout.split('\n').filter((line) => line !== '' && line[1] !== ' ');
     if (lines.length > 0) dirty.push({ root, lines });
   }
   return dirty;

@@ -13,6 +13,8 @@ export interface Summary {
   skipped: number;
   /** Skipped files by reason, e.g. `{ binary: 1 }`. */
   skippedReasons: Record<string, number>;
+  /** Sites (a client, an option) a transform left unchanged, in files it read: each is listed with its reason. */
+  skippedSites: number;
   errors: number;
 }
 
@@ -32,8 +34,9 @@ export function displayPath(cwd: string, file: string): string {
 }
 
 export function summarize(reports: readonly FileReport[]): Summary {
-  const summary: Summary = { scanned: reports.length, changed: 0, unchanged: 0, skipped: 0, skippedReasons: {}, errors: 0 };
+  const summary: Summary = { scanned: reports.length, changed: 0, unchanged: 0, skipped: 0, skippedReasons: {}, skippedSites: 0, errors: 0 };
   for (const report of reports) {
+    summary.skippedSites += report.skipped.length;
     if (report.status === 'error') summary.errors++;
     else summary[report.status]++;
     if (report.status === 'skipped' && report.reason) {
@@ -50,7 +53,8 @@ export function formatSummary(summary: Summary, mode: Mode): string {
   const skipped = `${summary.skipped} skipped${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`;
   const changed = `${summary.changed} ${mode === 'write' ? 'changed' : 'would change'}`;
   const files = `${summary.scanned} file${summary.scanned === 1 ? '' : 's'} scanned`;
-  return `redis-codemod: ${files}, ${changed}, ${summary.unchanged} unchanged, ${skipped}, ${summary.errors} error${summary.errors === 1 ? '' : 's'}`;
+  const sites = summary.skippedSites > 0 ? `, ${summary.skippedSites} site${summary.skippedSites === 1 ? '' : 's'} left unchanged` : '';
+  return `redis-codemod: ${files}, ${changed}, ${summary.unchanged} unchanged, ${skipped}${sites}, ${summary.errors} error${summary.errors === 1 ? '' : 's'}`;
 }
 
 /** The human lines for one file; unchanged files without skipped sites print nothing. */

@@ -18,6 +18,7 @@ import { mayUseRedis } from './redis-modules';
 
 /** Everything the rules and codemods need about one owner, computed within the file's budget. */
 export interface OwnerChecks {
+  /** Where the owner leaves the file, if it does; looked for only when it has no persistent 'error' listener. */
   escapeRoute: EscapeRoute | undefined;
   connectTimeout: ConnectTimeoutCheck;
   disabledReconnect: DisabledReconnect | undefined;
@@ -79,7 +80,7 @@ function checkOwners(clients: RedisClientAnalysis): Map<RedisOwner, OwnerChecks>
   const checks = new Map<RedisOwner, OwnerChecks>();
   for (const owner of clients.owners) {
     checks.set(owner, {
-      escapeRoute: clients.escapeRoute(owner),
+      escapeRoute: owner.errorListener === 'persistent' ? undefined : clients.escapeRoute(owner),
       connectTimeout: options.checkConnectTimeout(owner),
       disabledReconnect: options.findDisabledReconnect(owner),
     });

@@ -9,8 +9,8 @@
 import type { AnalysisBudget } from './budget';
 
 export interface Expansion<Holder, Item> {
-  /** What the holder yields itself. */
-  found?: Iterable<Item>;
+  /** What the holder yields itself, without repeats. */
+  found?: readonly Item[];
   /** The holders whose items it also yields, in the order a recursive walk would visit them. */
   next?: readonly Holder[];
 }
@@ -27,7 +27,7 @@ interface Frame<Holder, Item> {
   position: number;
   /** What the holder yields itself, and the answers of the completed components it leads to. */
   own: readonly Item[];
-  reached: Set<readonly Item[]>;
+  reached: (readonly Item[])[];
   /** Discovery order, and the lowest discovery order it reaches among open holders (Tarjan's lowlink). */
   order: number;
   low: number;
@@ -47,7 +47,7 @@ export function reachableSets<Holder, Item>(
     const { found = [], next = [] } = graph.expand(holder);
     budget.spend(1 + next.length);
     const order = frames.size;
-    const frame = { holder, next, position: 0, own: [...found], reached: new Set<readonly Item[]>(), order, low: order };
+    const frame = { holder, next, position: 0, own: found, reached: [], order, low: order };
     frames.set(holder, frame);
     open.push(frame);
     path.push(frame);
@@ -59,7 +59,7 @@ export function reachableSets<Holder, Item>(
       const holder = frame.next[frame.position++]!;
       const answer = answers.get(holder) ?? graph.known(holder);
       const visited = frames.get(holder);
-      if (answer) frame.reached.add(answer);
+      if (answer) frame.reached.push(answer);
       else if (visited) frame.low = Math.min(frame.low, visited.order);
       else enter(holder);
       continue;
@@ -74,7 +74,7 @@ export function reachableSets<Holder, Item>(
     const members = open.splice(open.lastIndexOf(frame));
     const answer = componentAnswer(members, budget);
     for (const member of members) answers.set(member.holder, answer);
-    caller?.reached.add(answer);
+    caller?.reached.push(answer);
   }
   return answers;
 }
@@ -85,9 +85,10 @@ export function reachableSets<Holder, Item>(
  * read through M aliases cost M, not K × M.
  */
 function componentAnswer<Holder, Item>(members: readonly Frame<Holder, Item>[], budget: AnalysisBudget): readonly Item[] {
-  const reached = new Set(members.flatMap((member) => [...member.reached]));
-  const own = members.flatMap((member) => member.own);
-  if (own.length === 0 && reached.size <= 1) return reached.values().next().value ?? [];
+  const own = members.length === 1 ? members[0]!.own : members.flatMap((member) => member.own);
+  const reached = new Set(members.length === 1 ? members[0]!.reached : members.flatMap((member) => member.reached));
+  if (reached.size === 0) return members.length === 1 ? own : [...new Set(own)];
+  if (own.length === 0 && reached.size === 1) return reached.values().next().value!;
   const union = new Set<Item>(own);
   for (const answer of reached) {
     budget.spend(answer.length);

@@ -7,7 +7,7 @@ import { CLIENT_JS, ROOT, applied, cleanTrees, ensureBuilt, expected, makeTree, 
 // Each test spawns the CLI, which loads the TypeScript parser: allow for a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 beforeAll(ensureBuilt, 300_000);
-afterAll(cleanTrees);
+afterAll(cleanTrees, 120_000);
 
 const usage = (message: string): string => `redis-codemod: ${message}\nRun 'redis-codemod --help' for usage.\n`;
 

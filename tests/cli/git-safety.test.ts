@@ -11,7 +11,7 @@ import { CLIENT_JS, applied, cleanTrees, ensureBuilt, expected, git, makeTree, r
 
 vi.setConfig({ testTimeout: 120_000 });
 beforeAll(ensureBuilt, 300_000);
-afterAll(cleanTrees);
+afterAll(cleanTrees, 120_000);
 
 /** A marker file outside the tree: it exists once the planted command has run. */
 function marker(): string {

@@ -9,7 +9,7 @@ import { CLIENT_JS, PLAIN_JS, applied, cleanTrees, ensureBuilt, listing, makeTre
 
 vi.setConfig({ testTimeout: 180_000 });
 beforeAll(ensureBuilt, 300_000);
-afterAll(cleanTrees);
+afterAll(cleanTrees, 120_000);
 
 const MB = 1024 * 1024;
 /** Over 64 KB, so it is parsed on a thread even in a small run; mostly comments, so cheap to parse. */

@@ -22,7 +22,7 @@ import {
 // Each test spawns the CLI, which loads the TypeScript parser: allow for a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 beforeAll(ensureBuilt, 300_000);
-afterAll(cleanTrees);
+afterAll(cleanTrees, 120_000);
 
 /** Mentions redis, so the transforms must parse it. */
 const UNPARSABLE = "const { createClient } = require('redis');\nconst client = createClient(;\n";
@@ -139,7 +139,8 @@ describe('--dry, --print, --diff, --check', () => {
         `a.js: would change (${list})`,
         `c.js: would change (${list})`,
         'redis-codemod: 3 files scanned, 2 would change, 1 unchanged, 0 skipped, 0 errors',
-        'redis-codemod: --check failed: 2 files would change; run redis-codemod without --check to apply the changes',
+        'redis-codemod: --check failed: 2 files would change; to apply the changes, run:',
+        '  npx redis-codemod a.js c.js',
         '',
       ].join('\n'),
     });
@@ -191,6 +192,7 @@ describe('--json', () => {
         unchanged: 1,
         skipped: 2,
         skippedReasons: { binary: 1, 'unsupported extension': 1 },
+        skippedSites: 0,
         errors: 1,
       },
       leftoverTempFiles: [],

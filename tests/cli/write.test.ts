@@ -25,11 +25,11 @@ import {
 // Each test spawns the CLI, which loads the TypeScript parser: allow for a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
 beforeAll(ensureBuilt, 300_000);
-afterAll(cleanTrees);
+afterAll(cleanTrees, 120_000);
 
 const REFUSAL_TAIL = [
-  "Commit or stash them first, so that the codemod's changes can be reviewed and undone with git;",
-  'or preview with --dry, --diff or --check; or pass --force to write anyway.',
+  "Stage (git add), commit or stash them first, so that the codemod's changes can be reviewed and undone",
+  'with git; or preview with --dry, --diff or --check; or pass --force to write anyway.',
   '',
 ].join('\n');
 
@@ -84,7 +84,7 @@ describe('uncommitted changes', () => {
       code: 2,
       stdout: '',
       stderr: [
-        'redis-codemod: refusing to write: there are uncommitted changes in the paths to process:',
+        'redis-codemod: refusing to write: files it would change have changes git has not staged:',
         '  in .:',
         '     M src/b.js',
         REFUSAL_TAIL,
@@ -93,7 +93,7 @@ describe('uncommitted changes', () => {
     expect(read(dir, 'src/a.js')).toBe(CLIENT_JS);
   });
 
-  it('counts staged and untracked files too, and names the work tree relative to cwd', () => {
+  it('counts untracked files but not staged ones (safe in the index), and names the work tree relative to cwd', () => {
     const dir = makeTree({ 'repo/src/a.js': CLIENT_JS, 'repo/src/staged.js': PLAIN_JS }, { git: false });
     const repo = path.join(dir, 'repo');
     git(repo, 'init', '-q');
@@ -106,13 +106,23 @@ describe('uncommitted changes', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       [
-        'redis-codemod: refusing to write: there are uncommitted changes in the paths to process:',
+        'redis-codemod: refusing to write: files it would change have changes git has not staged:',
         '  in repo:',
-        '    M  src/staged.js',
         '    ?? src/untracked.js',
         REFUSAL_TAIL,
       ].join('\n'),
     );
+  });
+
+  it('writes a staged file without --force (the pre-commit flow), and ignores unstaged edits in files it would not change', () => {
+    const dir = makeTree({ 'src/staged.js': PLAIN_JS, 'src/edited.js': PLAIN_JS });
+    fs.writeFileSync(path.join(dir, 'src/staged.js'), CLIENT_JS);
+    git(dir, 'add', 'src/staged.js');
+    fs.appendFileSync(path.join(dir, 'src/edited.js'), '// local edit\n');
+    const result = run(dir, ['src']);
+    expect(result.code).toBe(0);
+    expect(read(dir, 'src/staged.js')).toBe(expected(dir, 'src/staged.js', CLIENT_JS));
+    expect(read(dir, 'src/edited.js')).toBe(`${PLAIN_JS}// local edit\n`);
   });
 
   it('ignores uncommitted changes outside the paths it was given', () => {

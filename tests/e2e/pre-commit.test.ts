@@ -159,8 +159,8 @@ async function commitGateStory(repo: string, checkOutput: (failed: RunResult) =>
   expect(await commitCount(repo)).toBe(before + 1);
   expect(read(repo, 'src/cache.js')).toBe(UNSAFE_CACHE);
 
-  // The file is staged, so the work tree is not clean: --force is needed.
-  const codemod = await sh(repo, 'npx', ['--no-install', 'redis-codemod', '--force', 'src/cache.js']);
+  // The file is staged, so git has it: no --force is needed.
+  const codemod = await sh(repo, 'npx', ['--no-install', 'redis-codemod', 'src/cache.js']);
   expect(codemod.code, describeRun(codemod)).toBe(0);
   expect(codemod.stderr).toMatch(/^src\/cache\.js: changed \(add-error-listener\)$/m);
   expect(read(repo, 'src/cache.js')).toContain("client.on('error',");
@@ -245,10 +245,74 @@ describe('redis-codemod --check as a pre-commit step', () => {
     ]);
     expect(read(repo, 'src/cache.js')).toBe(UNSAFE_CACHE);
 
-    await ok(repo, 'npx', '--no-install', 'redis-codemod', '--force', ...staged);
+    // The command --check prints, run as printed.
+    const printed = /to apply the changes, run:\n {2}(.*)$/m.exec(before.stderr)?.[1];
+    expect(printed).toBe('npx redis-codemod src/cache.js');
+    await ok(repo, 'sh', '-c', printed!);
     const after = await sh(repo, 'npx', ['--no-install', 'redis-codemod', '--check', ...staged]);
     expect(after.code, describeRun(after)).toBe(0);
     expect(after.stderr).not.toContain(': would change');
+  });
+});
+
+describe('a refused commit in a git worktree, with a global excludes file', () => {
+  const HOOK = `#!/bin/sh
+files=$(git diff --cached --name-only --diff-filter=ACM -- '*.js' '*.mjs' '*.cjs' '*.ts')
+[ -z "$files" ] && exit 0
+exec npx --no-install redis-codemod --check $files
+`;
+
+  it('runs the command --check prints, git add, commit: no --force, and the excluded file is never touched', async () => {
+    const excludes = path.join(base, 'global-excludes');
+    const globalConfig = path.join(base, 'global.gitconfig');
+    fs.writeFileSync(excludes, 'generated/\n');
+    fs.writeFileSync(globalConfig, `[core]\n\texcludesFile = ${excludes}\n`);
+    const exec = (cwd: string, command: string, ...args: string[]) =>
+      run(command, args, { cwd, env: cleanEnv({ PRE_COMMIT_HOME: preCommitHome, GIT_CONFIG_GLOBAL: globalConfig }), timeout: 120_000 });
+    const expectOk = async (cwd: string, command: string, ...args: string[]) => {
+      const result = await exec(cwd, command, ...args);
+      expect(result.code, `${command} ${args.join(' ')}: ${describeRun(result)}`).toBe(0);
+      return result;
+    };
+
+    const repo = await makeRepo('worktree-main', {});
+    await expectOk(repo, 'git', 'add', '-A');
+    await expectOk(repo, 'git', 'commit', '-q', '-m', 'initial');
+    writeFiles(repo, { '.git/hooks/pre-commit': HOOK });
+    fs.chmodSync(path.join(repo, '.git/hooks/pre-commit'), 0o755);
+    const tree = path.join(base, 'worktree-feature');
+    await expectOk(repo, 'git', 'worktree', 'add', '-q', '-b', 'feature', tree);
+    expect(fs.statSync(path.join(tree, '.git')).isFile()).toBe(true);
+    fs.symlinkSync(modules, path.join(tree, 'node_modules'), 'dir');
+    writeFiles(tree, { 'src/cache.js': UNSAFE_CACHE, 'generated/client.js': UNSAFE_CACHE });
+
+    await expectOk(tree, 'git', 'add', 'src/cache.js');
+    const refused = await exec(tree, 'git', 'commit', '-m', 'add cache');
+    expect(refused.code, describeRun(refused)).not.toBe(0);
+    const printed = /to apply the changes, run:\n {2}(.*)$/m.exec(refused.output)?.[1];
+    expect(printed).toBe('npx redis-codemod src/cache.js');
+
+    const fixed = await expectOk(tree, 'sh', '-c', printed!);
+    expect(fixed.stderr).toMatch(/^src\/cache\.js: changed \(add-error-listener\)$/m);
+    await expectOk(tree, 'git', 'add', 'src/cache.js');
+    await expectOk(tree, 'git', 'commit', '-q', '-m', 'add cache');
+
+    // The whole worktree is clean for --check: the globally excluded file is not listed, nor changed.
+    const check = await expectOk(tree, 'npx', '--no-install', 'redis-codemod', '--check', '.');
+    expect(check.stderr).not.toContain('generated/client.js');
+    expect(read(tree, 'generated/client.js')).toBe(UNSAFE_CACHE);
+    expect((await expectOk(tree, 'git', 'status', '--porcelain')).stdout).toBe('');
+  });
+
+  it('still refuses to write a file with unstaged changes, naming it', async () => {
+    const repo = await makeRepo('unstaged-edit', { 'src/cache.js': UNSAFE_CACHE });
+    await ok(repo, 'git', 'add', '-A');
+    await ok(repo, 'git', 'commit', '-q', '-m', 'initial');
+    fs.appendFileSync(path.join(repo, 'src/cache.js'), '// an edit not staged yet\n');
+    const refused = await sh(repo, 'npx', ['--no-install', 'redis-codemod', 'src/cache.js']);
+    expect(refused.code, describeRun(refused)).toBe(2);
+    expect(refused.stderr).toContain(' M src/cache.js');
+    expect(read(repo, 'src/cache.js')).toBe(`${UNSAFE_CACHE}// an edit not staged yet\n`);
   });
 });
 

@@ -179,7 +179,7 @@ describe('huge literals', () => {
     const props = Array.from({ length: 100_000 }, (_, i) => `k${i}: ${i}`).join(', ');
     const text = `${HEAD}const client = createClient({ ${props}, socket: { connectTimeout: 1 } });\n`;
     expect(check('100k properties', text, 'mangled/huge-object.mjs')).toEqual([]);
-  }, 60_000);
+  }, 240_000);
 });
 
 describe('nesting beyond the default stack', () => {

@@ -76,7 +76,8 @@ export function runCodemod(args: string[], cwd: string, timeoutMs = 60_000): Cod
  */
 export function codemodExample(copy: ExampleCopy, files: string[], flags: string[] = []): CodemodRun {
   const before = files.map((f) => copy.read(f));
-  const run = runCodemod(['--force', ...flags, ...files.map((f) => copy.file(f))], copy.root);
+  // The copies live outside any git work tree: writing there takes --allow-outside-git.
+  const run = runCodemod(['--force', '--allow-outside-git', ...flags, ...files.map((f) => copy.file(f))], copy.root);
   const after = files.map((f) => copy.read(f));
   if (run.status !== 0 || after.some((text, i) => text === before[i])) {
     throw new Error(
