@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run fuzz -- [--runs 1000] [--seed N] [--workers 1] [--timeout 20] [--no-cli] [--cli-batch 500] [--no-shrink]
-//                 [--shrink-kinds 2] [--shrink-time 60] [--findings DIR] [--kinds] [--replay PATH]
+//                 [--shrink-kinds 2] [--shrink-time 60] [--findings DIR] [--kinds] [--replay PATH] [--seeds DIR]
 // Mutates the seeds and fixtures with fast-check, checks every invariant on each mutation and prints
 // one row per invariant. Exits 1 when an invariant that does not depend on timing failed.
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import { TIMED } from './lib/invariants.mjs';
 import { DIST, FINDINGS_DIR } from './lib/paths.mjs';
 import { formatKinds, formatReport } from './lib/report.mjs';
 import { replay } from './lib/replay.mjs';
+import { EXTRA_SEEDS_VARIABLE } from './lib/seeds.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     findings: { type: 'string', default: FINDINGS_DIR },
     kinds: { type: 'boolean', default: false },
     replay: { type: 'string' },
+    seeds: { type: 'string' },
   },
 });
 
@@ -38,6 +40,13 @@ function positive(name) {
 if (!fs.existsSync(path.join(DIST, 'index.js'))) {
   console.error('fuzz: dist/ is missing; run `npm run build` first');
   process.exit(2);
+}
+if (values.seeds) {
+  if (!fs.statSync(values.seeds, { throwIfNoEntry: false })?.isDirectory()) {
+    console.error(`fuzz: --seeds ${values.seeds} is not a folder`);
+    process.exit(2);
+  }
+  process.env[EXTRA_SEEDS_VARIABLE] = path.resolve(values.seeds);
 }
 const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed);
 const runs = positive('runs');

@@ -1,5 +1,7 @@
-// The texts the mutations start from: this harness's own seed snippets (fuzz/seeds) and the input
-// fixtures of the codemod tests (tests/codemods/__testfixtures__), in a fixed order.
+// The texts the mutations start from: this harness's own seed snippets (fuzz/seeds), the input
+// fixtures of the codemod tests (tests/codemods/__testfixtures__) and, when `--seeds DIR` is given,
+// the source files under DIR (code this repository has never seen), in a fixed order. The folder
+// reaches the worker threads through the environment, which they inherit.
 import fs from 'node:fs';
 import path from 'node:path';
 import { FUZZ_DIR, ROOT } from './paths.mjs';
@@ -17,10 +19,15 @@ function filesUnder(dir, accept) {
 }
 
 /** @returns {{ name: string, ext: string, stem: string, test: boolean, text: string }[]} */
+export const EXTRA_SEEDS_VARIABLE = 'REDIS_FUZZ_EXTRA_SEEDS';
+
 export function loadSeeds() {
-  const own = filesUnder(SEED_DIR, (name) => SOURCE_EXTENSIONS.includes(path.extname(name)));
+  const isSource = (name) => SOURCE_EXTENSIONS.includes(path.extname(name));
+  const own = filesUnder(SEED_DIR, isSource);
   const fixtures = filesUnder(FIXTURE_DIR, (name) => /\.input\.[cm]?[jt]sx?$/.test(name));
-  return [...own, ...fixtures].map((file) => {
+  const extraDir = process.env[EXTRA_SEEDS_VARIABLE];
+  const extra = extraDir ? filesUnder(extraDir, isSource) : [];
+  return [...own, ...fixtures, ...extra].map((file) => {
     const ext = path.extname(file);
     const base = path.basename(file, ext).replace(/\.input$/, '');
     const test = /\.(?:test|spec)$/.test(base);

@@ -28,6 +28,14 @@ describe('fuzz regressions', () => {
     expect(failureKinds(await checkText(text, 'src/line.js'))).toEqual([]);
   });
 
+  // An oracle defect, not a codemod one: a block's `{` after a line comment was keyed by that comment,
+  // so after a listener was inserted before it the diff no longer paired the user's braces.
+  it('bare blocks after a line that ends in a comment, no semicolons', async () => {
+    const declaration = 'const client = createClient({ url: "redis://x" })';
+    const text = ['import { createClient } from "redis"', `export ${declaration} // note`, '', `{\n${declaration}\n}`, `{\n${declaration}\n}`, ''].join('\n');
+    expect(failureKinds(await checkText(text, 'src/blocks.js'))).toEqual([]);
+  });
+
   // (c) `.on('error', …)` chained onto `new X` without parentheses binds to `X`: `new (RedisClient.on)(…)`.
   it('export default new RedisClient without parentheses', async () => {
     const text = "import { RedisClient } from 'redis';\nexport default new RedisClient;\n";

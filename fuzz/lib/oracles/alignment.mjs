@@ -19,11 +19,27 @@ export function tokenKeys(tokens) {
     const opens = (type === 'Punctuator' && OPENERS.has(value)) || (type === 'Template' && value.endsWith('${'));
     if (closes) return `${type}\u0000${value}\u0000${openedAfter.length}\u0000${openedAfter.pop() ?? ''}`;
     if (!opens) return `${type}\u0000${value}\u0000${openedAfter.length}`;
-    const context = index > 0 ? tokens[index - 1].value : '';
+    const context = openerContext(tokens, index);
     const key = `${type}\u0000${value}\u0000${openedAfter.length}\u0000${context}`;
     openedAfter.push(context);
     return key;
   });
+}
+
+const NEUTRAL_BEFORE_OPENER = new Set([')', ']', '}', ';']);
+const isComment = (token) => token.type === 'Line' || token.type === 'Block';
+
+/**
+ * The code token before an opening bracket (`createClient` in `createClient(`), or '' when that token
+ * ends a statement or an expression: code the codemod inserts ends that way, so a user's `{` keeps its
+ * key whether or not a statement was added before it.
+ */
+function openerContext(tokens, index) {
+  let previous = index - 1;
+  while (previous >= 0 && isComment(tokens[previous])) previous--;
+  if (previous < 0) return '';
+  const { value } = tokens[previous];
+  return NEUTRAL_BEFORE_OPENER.has(value) ? '' : value;
 }
 
 /**
