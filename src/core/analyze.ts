@@ -13,7 +13,7 @@ import {
 } from './client-options';
 import type { EscapeRoute } from './escapes';
 import { RedisClientAnalysis, type RedisOwner } from './find-clients';
-import { analyzeLifecycle, type LifecycleFacts } from './lifecycle';
+import { LifecycleFacts } from './lifecycle';
 import { mayUseRedis } from './redis-modules';
 
 /** Everything the rules and codemods need about one owner, computed within the file's budget. */
@@ -34,7 +34,7 @@ export interface FileAnalysis {
    * nothing. The codemods list such a file as skipped with this reason.
    */
   incomplete?: AnalysisLimit;
-  /** Connection-lifecycle facts (`lifecycle.ts`); absent when the analysis is incomplete. */
+  /** Connection-lifecycle facts (`lifecycle.ts`), each computed when first read; absent when the analysis is incomplete. */
   lifecycle?: LifecycleFacts;
 }
 
@@ -67,7 +67,7 @@ function analyzeUncached({ scopeManager, ...input }: AnalyzeInput): FileAnalysis
   try {
     const clients = new RedisClientAnalysis({ ...input, scopeManager });
     if (clients.owners.length === 0) return undefined;
-    return { owners: clients.owners, checks: checkOwners(clients), lifecycle: analyzeLifecycle(clients, input.ast) };
+    return { owners: clients.owners, checks: checkOwners(clients), lifecycle: new LifecycleFacts(clients, input.ast) };
   } catch (error) {
     if (error instanceof AnalysisLimitReached) return { owners: [], checks: new Map(), incomplete: error.reason };
     throw error;
