@@ -1,8 +1,11 @@
+import { ownerReportNode } from '../analyze';
 import { allowsTopLevelAwait, handleConnectEdits } from '../connect-remedy';
 import { validateErrorHandler, type ErrorHandler } from '../error-handler';
 import { OWNER_LABEL } from '../redis-modules';
-import type { Safeguard, SafeguardInput } from './types';
+import type { Safeguard, SafeguardInput, UnseenSite } from './types';
 
+const IN_LISTENER = 'connect() in a listener: node-redis reconnects by itself, remove the call by hand';
+const TYPESCRIPT_HANDLER = 'the error handler uses TypeScript syntax, which this JavaScript file cannot hold';
 const handlers = new Map<string, ErrorHandler>();
 
 /** The shared `errorHandler` option (the same one `add-error-listener` reads), validated once per text. */
@@ -17,7 +20,7 @@ function handlerFor(input: SafeguardInput): ErrorHandler | undefined {
   return handler;
 }
 
-/** Rule `no-floating-connect`, transform `handle-connect` (not registered in SAFEGUARDS yet). */
+/** Rule `no-floating-connect`, transform `handle-connect`. */
 export const floatingConnect: Safeguard<'no-floating-connect', 'handle-connect'> = {
   rule: 'no-floating-connect',
   transform: 'handle-connect',
@@ -53,5 +56,16 @@ export const floatingConnect: Safeguard<'no-floating-connect', 'handle-connect'>
             : { messageId: canAwait ? 'awaitConnect' : handler ? 'catchConnectWith' : 'catchConnect', data: { handler: handler?.source ?? '' }, edits },
       };
     });
+  },
+  unseen(input) {
+    const limit = input.analysis.lifecycle?.limitOf('connects');
+    if (limit) return [{ node: ownerReportNode(input.analysis.owners[0]!), reason: `${limit}: the file is left unchanged` }];
+    // Reports the check gives no remedy: the codemod lists them as left alone, with the reason.
+    const remedied = new Set(floatingConnect.check(input).flatMap((report) => (report.remedy ? [report.node] : [])));
+    const sites: UnseenSite[] = [];
+    for (const { call, problem } of input.analysis.lifecycle?.connects ?? []) {
+      if (!remedied.has(call)) sites.push({ node: call, reason: problem === 'floatingConnect' ? TYPESCRIPT_HANDLER : IN_LISTENER });
+    }
+    return sites;
   },
 };

@@ -4,11 +4,12 @@ import { OWNER_LABEL } from '../redis-modules';
 import { DEFAULT_MAX_RETRIES } from '../remedies';
 import type { Safeguard } from './types';
 
-/** Rule `require-reconnect-strategy` (strict config), opt-in transform `add-reconnect-strategy` (not registered in SAFEGUARDS yet). */
+/** Rule `require-reconnect-strategy` (strict config), opt-in transform `add-reconnect-strategy`. */
 export const missingReconnectStrategy: Safeguard<'require-reconnect-strategy', 'add-reconnect-strategy'> = {
   rule: 'require-reconnect-strategy',
   transform: 'add-reconnect-strategy',
   summary: 'a reconnectStrategy that gives up after N retries where none is set',
+  optIn: true,
   options: [
     {
       name: 'maxRetries',
@@ -26,5 +27,9 @@ export const missingReconnectStrategy: Safeguard<'require-reconnect-strategy', '
       data: { kind: OWNER_LABEL[finding.owner.kind] },
       remedy: { messageId: 'addBoundedStrategy', data: { maxRetries }, edits: reconnectStrategyEdits(finding, remedy, maxRetries) },
     }));
+  },
+  unseen({ analysis }) {
+    const limit = analysis.lifecycle?.limitOf('missingReconnectStrategies');
+    return limit ? [{ node: ownerReportNode(analysis.owners[0]!), reason: `${limit}: the file is left unchanged` }] : [];
   },
 };
