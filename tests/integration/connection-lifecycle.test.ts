@@ -1,7 +1,8 @@
 /**
  * The lifecycle rules against a real node-redis and redis-server:
  * - a floating `connect()` to a closed port ends the process with an unhandled rejection, even with an
- *   'error' listener; with no-floating-connect's suggestion applied, the same program logs and keeps going;
+ *   'error' listener; after the handle-connect transform (the text of no-floating-connect's suggestion),
+ *   the same program logs and keeps going;
  * - a node:http handler that creates a client per request leaves one more connection in CLIENT LIST per
  *   request; with the client created once, as no-client-per-request's message says, it leaves none.
  */
@@ -11,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { transformSource } from '../../src/codemods/transform-source';
 import plugin from '../../src/index';
 import { killAllChildren, spawnNode } from './support/child-process';
 import { repoRoot } from './support/example-app';
@@ -89,7 +91,7 @@ describe.skipIf(!hasRedisServer)('no-floating-connect: a connect() nobody awaits
   it.each([
     ['with an error listener and a strategy that gives up', "client.on('error', (err) => console.error('redis error:', err.message));", /ReconnectStrategyError|gave up/],
     ['without an error listener', '', /ECONNREFUSED/],
-  ])('%s: the process dies of the unhandled rejection; after the suggestion it logs and stays up', async (_title, listener, reason) => {
+  ])('%s: the process dies of the unhandled rejection; after the transform it logs and stays up', async (_title, listener, reason) => {
     const url = `redis://127.0.0.1:${await freePort()}`;
     const source = program(listener);
     const [report, ...more] = lint(source, 'app.cjs', 'no-floating-connect');
@@ -101,7 +103,8 @@ describe.skipIf(!hasRedisServer)('no-floating-connect: a connect() nobody awaits
     expect(exit.code, floating.transcript()).toBe(1);
     expect(floating.stderr()).toMatch(reason);
 
-    const fixed = applySuggestions(source, [report!]);
+    const fixed = transformSource(source, 'src/app.cjs', ['handle-connect'], { cwd: VIRTUAL_CWD }).output;
+    expect(applySuggestions(source, [report!])).toBe(fixed);
     expect(fixed).toBe(source.replace('client.connect();', "client.connect().catch((err) => console.error('Redis client failed to connect:', err));"));
     expect(lint(fixed, 'app.cjs', 'no-floating-connect')).toEqual([]);
     const handled = spawnNode(writeProgram('app.cjs', fixed), { env: { REDIS_URL: url } });
