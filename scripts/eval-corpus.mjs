@@ -126,6 +126,7 @@ function print(title, results) {
 console.log(`eval:corpus: ${labels.length} labelled calls in ${files.length} files (${corpusDir})`);
 print("Policy 'report' (default): clients that leave the file are still checked", score({}));
 print("Policy 'ignore': clients that leave the file are not checked", score({ errorListener: { escapedClients: 'ignore' } }));
+(await import('./eval-lifecycle.mjs')).scoreLifecycle({ corpusDir, plugin });
 
 // ---- the codemod over a copy of the corpus -------------------------------------------------------
 

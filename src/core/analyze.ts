@@ -13,6 +13,7 @@ import {
 } from './client-options';
 import type { EscapeRoute } from './escapes';
 import { RedisClientAnalysis, type RedisOwner } from './find-clients';
+import { LifecycleFacts } from './lifecycle';
 import { mayUseRedis } from './redis-modules';
 
 /** Everything the rules and codemods need about one owner, computed within the file's budget. */
@@ -33,6 +34,8 @@ export interface FileAnalysis {
    * nothing. The codemods list such a file as skipped with this reason.
    */
   incomplete?: AnalysisLimit;
+  /** Connection-lifecycle facts (`lifecycle.ts`), each computed when first read; absent when the analysis is incomplete. */
+  lifecycle?: LifecycleFacts;
 }
 
 export interface AnalyzeInput {
@@ -64,7 +67,7 @@ function analyzeUncached({ scopeManager, ...input }: AnalyzeInput): FileAnalysis
   try {
     const clients = new RedisClientAnalysis({ ...input, scopeManager });
     if (clients.owners.length === 0) return undefined;
-    return { owners: clients.owners, checks: checkOwners(clients) };
+    return { owners: clients.owners, checks: checkOwners(clients), lifecycle: new LifecycleFacts(clients, input.ast) };
   } catch (error) {
     if (error instanceof AnalysisLimitReached) return { owners: [], checks: new Map(), incomplete: error.reason };
     throw error;

@@ -53,7 +53,7 @@ type PathValue =
   | { missing: TSESTree.ObjectExpression; path: readonly string[] }
   | { unknown: Node; reason: string };
 
-const SOCKET_PATH: Record<RedisOwner['kind'], readonly string[]> = {
+export const SOCKET_PATH: Record<RedisOwner['kind'], readonly string[]> = {
   client: ['socket'],
   pool: ['socket'],
   cluster: ['defaults', 'socket'],

@@ -189,7 +189,7 @@ function assignableTarget(left: Node, sourceText: string): string | undefined {
 
 // ---- writing an option ------------------------------------------------------------------------------
 
-function optionEdits(insertion: OptionInsertion, value: string, sourceText: string): TextEdit[] {
+export function optionEdits(insertion: OptionInsertion, value: string, sourceText: string): TextEdit[] {
   switch (insertion.type) {
     case 'value':
       return [{ range: insertion.node.range, text: value }];

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError, NestingTooDeepError, SourceParseError, TRANSFORM_NAMES } from '../../src/codemods/api';
+import { DEFAULT_TRANSFORM_NAMES, InvalidOptionError, NestingTooDeepError, SourceParseError } from '../../src/codemods/api';
 import { applyEdits, transformSource } from '../../src/codemods/transform-source';
 import { pastTheBudget, pastTheDepthBound } from '../rules/bounded-shapes';
 
-const ALL = TRANSFORM_NAMES;
+/** What the CLI runs when no transform is named. */
+const ALL = DEFAULT_TRANSFORM_NAMES;
 
 describe('transformSource', () => {
   it('returns the very same string when a file does not use node-redis', () => {
@@ -169,6 +170,34 @@ describe('transformSource', () => {
         },
       ],
     });
+  });
+});
+
+describe('transformSource: handle-connect', () => {
+  const header = "const { createClient } = require('redis');\nconst client = createClient();\nclient.on('error', console.error);\n";
+
+  it("lists a connect() in an 'error' listener as left alone, and handles the floating one", () => {
+    const source = `${header}client.on('error', () => { client.connect().catch(() => {}); });\nclient.connect();\n`;
+    expect(transformSource(source, 'src/cache.cjs', ['handle-connect'])).toEqual({
+      output: source.replace(/client\.connect\(\);\n$/, "client.connect().catch((err) => console.error('Redis client failed to connect:', err));\n"),
+      changed: true,
+      applied: ['handle-connect'],
+      skipped: [
+        {
+          transform: 'handle-connect',
+          line: 4,
+          column: 28,
+          reason: 'connect() in a listener: node-redis reconnects by itself, remove the call by hand',
+        },
+      ],
+    });
+  });
+
+  it('lists the site as skipped when the handler is TypeScript and the file JavaScript', () => {
+    const source = `${header}client.connect();\n`;
+    expect(transformSource(source, 'src/cache.cjs', ['handle-connect'], { errorHandler: '(err: Error) => log(err)' }).skipped).toEqual([
+      { transform: 'handle-connect', line: 4, column: 1, reason: 'the error handler uses TypeScript syntax, which this JavaScript file cannot hold' },
+    ]);
   });
 });
 

@@ -46,6 +46,8 @@ export interface Safeguard<Rule extends string = string, Transform extends strin
   /** One line for the CLI's `--help`. */
   summary: string;
   options: readonly OptionSpec[];
+  /** The transform runs only when named (`--transform`), never in the CLI's default set. */
+  optIn?: boolean;
   check(input: SafeguardInput): SafeguardReport[];
   unseen?(input: SafeguardInput): UnseenSite[];
 }
