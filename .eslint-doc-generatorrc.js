@@ -1,7 +1,6 @@
 /** @type {import('eslint-doc-generator').GenerateOptions} */
 module.exports = {
-  ignoreConfig: ['legacy-recommended'],
-  // Rules with options must also have an Options section (eslint-doc-generator's ruleDocSectionOptions).
+  ignoreConfig: ['legacy-recommended', 'legacy-strict'],
   ruleDocSectionInclude: ['Rule Details', 'When Not To Use It', 'Further Reading'],
   ruleDocTitleFormat: 'prefix-name',
   ruleListColumns: ['name', 'description', 'configsError', 'hasSuggestions', 'options'],

@@ -253,6 +253,7 @@ if (lifecycleCalls.length > 0) {
     'no-legacy-options': scoreLegacyOptions('^4.6.0'),
   });
 }
+(await import('./eval-lifecycle.mjs')).scoreLifecycle({ corpusDir, plugin });
 
 // ---- the codemod over a copy of the corpus -------------------------------------------------------
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { toCodemodOptions } from '../src/codemods/jscodeshift-options';
-import { SAFEGUARDS, TRANSFORM_NAMES, codemodOptions } from '../src/core/safeguards';
+import { DEFAULT_TRANSFORM_NAMES, SAFEGUARDS, TRANSFORM_NAMES, codemodOptions } from '../src/core/safeguards';
 import plugin from '../src/index';
 
 describe('safeguard registry', () => {
@@ -18,7 +18,11 @@ describe('safeguard registry', () => {
   });
 
   it('names each transform once, in the order the codemod runs them', () => {
-    expect(TRANSFORM_NAMES).toEqual(['migrate-legacy-options', 'add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy']);
+    expect(TRANSFORM_NAMES).toEqual(['migrate-legacy-options', 'add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy', 'handle-connect', 'add-reconnect-strategy']);
+  });
+
+  it('leaves the opt-in transforms out of the default set', () => {
+    expect(DEFAULT_TRANSFORM_NAMES).toEqual(['migrate-legacy-options', 'add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy', 'handle-connect']);
   });
 
   it('shares one name per option between the rules and the codemods, rule-only options excluded', () => {

@@ -1,5 +1,5 @@
 /** Command-line parsing for `redis-codemod`. No framework: a small loop with clear messages. */
-import { TRANSFORM_NAMES, type CodemodOptions, type TransformName } from '../codemods/api';
+import { DEFAULT_TRANSFORM_NAMES, TRANSFORM_NAMES, type CodemodOptions, type TransformName } from '../codemods/api';
 import { SAFEGUARDS } from '../core/safeguards';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './limits';
 
@@ -158,7 +158,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     options: {
       paths: paths.length > 0 ? paths : ['.'],
       // Keep the canonical order so a run is the same whatever order the flags were given in.
-      transforms: transforms.length > 0 ? TRANSFORM_NAMES.filter((t) => transforms.includes(t)) : [...TRANSFORM_NAMES],
+      transforms: transforms.length > 0 ? TRANSFORM_NAMES.filter((t) => transforms.includes(t)) : [...DEFAULT_TRANSFORM_NAMES],
       dry: booleans.has('dry') || print || diff || check,
       print,
       diff,
@@ -178,12 +178,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 export const HELP = `Usage: redis-codemod [options] [paths...]
 
 Makes node-redis clients safe: writes the options v4+ ignores the way it reads
-them, adds an 'error' listener, a bounded reconnect strategy and an explicit
-socket.connectTimeout. Walks the given files and folders (default: the current
-folder) and rewrites files in place.
+them, adds an 'error' listener, a bounded reconnect strategy, an explicit
+socket.connectTimeout and a handled connect(). Walks the given files and folders
+(default: the current folder) and rewrites files in place.
 
-Transforms (all run, in this order, unless --transform is given):
-${SAFEGUARDS.map(({ transform, summary }) => `  ${transform.padEnd(26)} ${summary}`).join('\n')}
+Transforms (all but opt-in ones run, in this order, unless --transform is given):
+${SAFEGUARDS.map(({ transform, summary, optIn }) => `  ${transform.padEnd(26)} ${optIn ? 'opt-in: ' : ''}${summary}`).join('\n')}
 
 Files: .js .jsx .mjs .cjs .ts .tsx .mts .cts. In a git work tree, git lists
 them (tracked files, and untracked ones git does not ignore: .gitignore files,
@@ -218,8 +218,8 @@ Options:
                            read-only files
   --allow-outside-git      also write files outside a git work tree, gitignored
                            files and files behind a symlink out of the work tree
-  --error-handler <src>    handler expression for add-error-listener
-                           (default: the transform's own handler)
+  --error-handler <src>    handler expression for add-error-listener and
+                           handle-connect (default: the transform's own handler)
   --connect-timeout <ms>   timeout written by add-connect-timeout (default 10000)
   --max-retries <n>        retries before the reconnect strategy gives up (default 20)
   --client-module <name>   a module that re-exports createClient (repeatable)

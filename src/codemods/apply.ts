@@ -75,11 +75,11 @@ function tryApply(
   return { why: stillThere ? 'the edit would not clear the report' : 'the edit would change what the rules report elsewhere' };
 }
 
-function reportKey(report: Pick<Report, 'ruleId' | 'messageId' | 'offset' | 'suppressed'>): string {
+export function reportKey(report: Pick<Report, 'ruleId' | 'messageId' | 'offset' | 'suppressed'>): string {
   return `${report.ruleId}:${report.messageId}:${report.offset}:${report.suppressed}`;
 }
 
-/** Where text at `offset` ends up after the edits (text inserted at `offset` itself goes before it). */
+/** Where text at `offset` ends up after the edits (text inserted at `offset` itself goes before it); -1 when replaced. */
 export function shifted(offset: number, edits: readonly TextEdit[]): number {
   let delta = 0;
   for (const edit of uniqueEdits(edits)) {

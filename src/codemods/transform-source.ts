@@ -111,12 +111,17 @@ function skip(rules: ReadonlyMap<string, TransformName>, report: Site['report'],
   return { transform: rules.get(report.ruleId)!, line: report.line, column: report.column, reason };
 }
 
-/** The sites whose edit overlaps no earlier site's (identical edits, as for two owners of one statement, do not count). */
+/**
+ * The sites whose edit overlaps no site taken before it (identical edits, as for two owners of one
+ * statement, do not count). Narrow edits go first, so a listener inside a strategy function is added
+ * before the strategy is replaced rather than lost with it.
+ */
 function nonOverlapping(sites: readonly Site[]): { batch: Site[]; deferred: Site[] } {
   const taken: TextEdit[] = [];
   const batch: Site[] = [];
   const deferred: Site[] = [];
-  for (const site of sites) {
+  const width = (site: Site) => site.edit.range[1] - site.edit.range[0];
+  for (const site of [...sites].sort((a, b) => width(a) - width(b))) {
     if (taken.some((other) => overlap(site.edit, other))) {
       deferred.push(site);
     } else {

@@ -14,6 +14,7 @@ import {
 import type { EscapeRoute } from './escapes';
 import { RedisClientAnalysis, type RedisOwner } from './find-clients';
 import { legacyOptionsOf, topLevelConnectTimeout, type LegacyOptionFinding } from './legacy-options';
+import { LifecycleFacts } from './lifecycle';
 import { mayUseRedis } from './redis-modules';
 import { versionOfModule, type ProjectRedisVersions } from './redis-version';
 
@@ -39,6 +40,8 @@ export interface FileAnalysis {
    * nothing. The codemods list such a file as skipped with this reason.
    */
   incomplete?: AnalysisLimit;
+  /** Connection-lifecycle facts (`lifecycle.ts`), each computed when first read; absent when the analysis is incomplete. */
+  lifecycle?: LifecycleFacts;
 }
 
 export interface AnalyzeInput {
@@ -76,7 +79,7 @@ function analyzeUncached({ scopeManager, versions = NOTHING_KNOWN, ...input }: A
     const versionOf = (moduleName: string) => versionOfModule(versions, moduleName);
     const clients = new RedisClientAnalysis({ ...input, scopeManager, versionOf });
     if (clients.owners.length === 0) return undefined;
-    return { owners: clients.owners, checks: checkOwners(clients) };
+    return { owners: clients.owners, checks: checkOwners(clients), lifecycle: new LifecycleFacts(clients, input.ast) };
   } catch (error) {
     if (error instanceof AnalysisLimitReached) return { owners: [], checks: new Map(), incomplete: error.reason };
     throw error;
@@ -132,7 +135,8 @@ export function findMissingErrorListeners(analysis: FileAnalysis): ErrorListener
 export interface ConnectTimeoutFinding {
   owner: RedisOwner;
   problem: ConnectTimeoutProblem;
-  insertion: OptionInsertion;
+  /** Where the timeout is written: one per way through the options that lacks it. */
+  insertions: OptionInsertion[];
   /** `connectTimeout: 0` is reported at the 0; everything else at the factory's callee. */
   reportNode: TSESTree.Node;
   /** Set when the options have `connectTimeout` beside `socket`, where v4+ ignores it. */
@@ -149,9 +153,10 @@ export function findMissingConnectTimeouts(
     const { connectTimeout: check, misplacedTimeout } = checksOf(analysis, owner);
     if (check.status === 'unknown') onUnseen(owner, check.reason);
     if (check.status !== 'problem') continue;
-    const { problem, insertion } = check;
-    const reportNode = problem === 'timeoutDisabled' && insertion.type === 'value' ? insertion.node : ownerReportNode(owner);
-    findings.push({ owner, problem, insertion, reportNode, misplaced: misplacedTimeout });
+    const { problem, insertions } = check;
+    const [first] = insertions;
+    const reportNode = problem === 'timeoutDisabled' && first?.type === 'value' ? first.node : ownerReportNode(owner);
+    findings.push({ owner, problem, insertions, reportNode, misplaced: misplacedTimeout });
   }
   return findings;
 }

@@ -6,6 +6,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunctionNode, mergedArguments, propertyKeyName, unwrap } from './ast';
 import type { RedisOwner } from './find-clients';
+import { pathSources, writeReason, writesOverlapping } from './option-writes';
 import type { SameFileValues } from './same-file-values';
 
 type Node = TSESTree.Node;
@@ -30,7 +31,8 @@ export type ConnectTimeoutCheck =
   | { status: 'ok' }
   | { status: 'not-applicable'; reason: string }
   | { status: 'unknown'; reason: string; node: Node }
-  | { status: 'problem'; problem: ConnectTimeoutProblem; insertion: OptionInsertion };
+  /** `insertions`: one per way through the options that lacks the timeout (see option-writes.ts). */
+  | { status: 'problem'; problem: ConnectTimeoutProblem; insertions: OptionInsertion[] };
 
 export type ReconnectProblem = 'disabled' | 'alwaysGivesUp' | 'conditional';
 
@@ -47,7 +49,13 @@ type Lookup =
   | { missing: TSESTree.ObjectExpression; path: readonly string[] }
   | { unknown: Node };
 
-const SOCKET_PATH: Record<RedisOwner['kind'], readonly string[]> = {
+/** What a path holds on one way through the options. */
+type PathValue =
+  | { value: Node }
+  | { missing: TSESTree.ObjectExpression; path: readonly string[] }
+  | { unknown: Node; reason: string };
+
+export const SOCKET_PATH: Record<RedisOwner['kind'], readonly string[]> = {
   client: ['socket'],
   pool: ['socket'],
   cluster: ['defaults', 'socket'],
@@ -77,14 +85,40 @@ export class ClientOptionsReader {
       if (owner.kind === 'cluster' || owner.kind === 'sentinel') {
         return { status: 'not-applicable', reason: `a ${owner.kind} without options cannot connect` };
       }
-      return { status: 'problem', problem: 'missingTimeout', insertion: { type: 'argument', call: owner.node, path: timeoutPath } };
+      return { status: 'problem', problem: 'missingTimeout', insertions: [{ type: 'argument', call: owner.node, path: timeoutPath }] };
     }
-    const lookup = this.lookup(options, timeoutPath);
-    if ('unknown' in lookup) return { status: 'unknown', reason: 'options not visible in this file', node: lookup.unknown };
-    if ('found' in lookup) return this.checkTimeoutValue(lookup.found);
+    const ways = this.lookupEachWay(options, timeoutPath, owner.node);
+    const unknown = ways.find((way) => 'unknown' in way);
+    if (unknown) return { status: 'unknown', reason: unknown.reason, node: unknown.unknown };
+    const missing = ways.filter((way) => 'missing' in way);
+    const disabled = ways.flatMap((way) => ('value' in way && this.disablesTimeout(way.value) ? [way.value] : []));
+    const insertions: OptionInsertion[] = [
+      ...uniqueObjects(missing).map((way) => ({ type: 'property' as const, object: way.missing, path: way.path })),
+      ...disabled.map((node) => ({ type: 'value' as const, node })),
+    ];
+    if (insertions.length === 0) return { status: 'ok' };
+    if (missing.length === 0) return { status: 'problem', problem: 'timeoutDisabled', insertions };
     const problem =
       owner.kind === 'cluster' && this.rootNodesHaveTimeout(options) ? 'clusterRootNodesOnly' : MISSING_PROBLEM[owner.kind];
-    return { status: 'problem', problem, insertion: { type: 'property', object: lookup.missing, path: lookup.path } };
+    return { status: 'problem', problem, insertions };
+  }
+
+  /** What `path` holds on each way through the writes made to `options` before `call` reads them. */
+  private lookupEachWay(options: Node, path: readonly string[], call: Node): PathValue[] {
+    const node = unwrap(options);
+    const written = node.type === AST_NODE_TYPES.Identifier ? pathSources(this.values, node, path, call) : undefined;
+    if (!written) return [this.pathValue(options, path)];
+    if ('blockedBy' in written) return [{ unknown: written.blockedBy.write, reason: writeReason(written.blockedBy) }];
+    return written.sources.map((source) => (source.path.length === 0 ? { value: source.root } : this.pathValue(source.root, source.path)));
+  }
+
+  private pathValue(expression: Node, path: readonly string[]): PathValue {
+    const lookup = this.lookup(expression, path);
+    if ('found' in lookup) return { value: lookup.found.value };
+    if ('missing' in lookup) return lookup;
+    const hidden = unwrap(lookup.unknown);
+    const write = hidden.type === AST_NODE_TYPES.Identifier ? this.values.mutations(hidden)[0] : undefined;
+    return { unknown: lookup.unknown, reason: write ? writeReason(write) : 'options not visible in this file' };
   }
 
   /** A duplicate's overrides are merged shallowly: a `socket` override replaces the parent's socket. */
@@ -100,20 +134,21 @@ export class ClientOptionsReader {
     if ('missing' in top) return inherits;
     const lookup = this.lookup(overrides, [...socketPath, 'connectTimeout']);
     if ('unknown' in lookup) return { status: 'unknown', reason: 'overrides not visible in this file', node: lookup.unknown };
-    if ('found' in lookup) return this.checkTimeoutValue(lookup.found);
+    if ('found' in lookup) {
+      const { value } = lookup.found;
+      return this.disablesTimeout(value) ? { status: 'problem', problem: 'timeoutDisabled', insertions: [{ type: 'value', node: value }] } : { status: 'ok' };
+    }
     return {
       status: 'problem',
       problem: 'duplicateSocketOverride',
-      insertion: { type: 'property', object: lookup.missing, path: lookup.path },
+      insertions: [{ type: 'property', object: lookup.missing, path: lookup.path }],
     };
   }
 
-  private checkTimeoutValue(property: TSESTree.Property): ConnectTimeoutCheck {
-    const value = this.values.resolveConstant(property.value);
-    if (value.type === AST_NODE_TYPES.Literal && value.value === 0) {
-      return { status: 'problem', problem: 'timeoutDisabled', insertion: { type: 'value', node: property.value } };
-    }
-    return { status: 'ok' };
+  /** `connectTimeout: 0` turns the timeout off. */
+  private disablesTimeout(value: Node): boolean {
+    const resolved = this.values.resolveConstant(value);
+    return resolved.type === AST_NODE_TYPES.Literal && resolved.value === 0;
   }
 
   private rootNodesHaveTimeout(options: Node): boolean {
@@ -223,7 +258,7 @@ export class ClientOptionsReader {
     const merged = mergedArguments(node);
     if (merged) return { merged };
     if (node.type !== AST_NODE_TYPES.Identifier || depth > 8) return undefined;
-    if (this.values.mutatedPaths(node).some((mutated) => mutated === 'any' || overlaps(mutated, path))) return undefined;
+    if (writesOverlapping(this.values, node, path).length > 0) return undefined;
     const value = this.values.constantValue(node);
     return value && this.resolveObject(value, path, depth + 1);
   }
@@ -262,8 +297,8 @@ export class ClientOptionsReader {
   }
 }
 
-/** Whether writing `mutated` can change what is read at `path` (one is a prefix of the other). */
-function overlaps(mutated: readonly string[], path: readonly string[]): boolean {
-  const shorter = Math.min(mutated.length, path.length);
-  return mutated.slice(0, shorter).every((name, index) => name === path[index]);
+/** Each missing object once (two ways may lack the same literal's key). */
+function uniqueObjects<T extends { missing: TSESTree.ObjectExpression }>(ways: T[]): T[] {
+  const seen = new Set<TSESTree.ObjectExpression>();
+  return ways.filter((way) => !seen.has(way.missing) && seen.add(way.missing));
 }

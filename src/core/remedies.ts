@@ -109,7 +109,7 @@ export function hasArgumentList(node: TSESTree.CallExpression | TSESTree.NewExpr
 }
 
 export function connectTimeoutEdits(finding: ConnectTimeoutFinding, context: RemedyContext, milliseconds: number): TextEdit[] {
-  return optionEdits(finding.insertion, String(milliseconds), context.sourceText);
+  return finding.insertions.flatMap((insertion) => optionEdits(insertion, String(milliseconds), context.sourceText));
 }
 
 export function boundedReconnectEdits(
@@ -199,7 +199,7 @@ function assignableTarget(left: Node, sourceText: string): string | undefined {
 
 // ---- writing an option ------------------------------------------------------------------------------
 
-function optionEdits(insertion: OptionInsertion, value: string, sourceText: string): TextEdit[] {
+export function optionEdits(insertion: OptionInsertion, value: string, sourceText: string): TextEdit[] {
   switch (insertion.type) {
     case 'value':
       return [{ range: insertion.node.range, text: value }];

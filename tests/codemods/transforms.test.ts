@@ -1,7 +1,9 @@
 import addConnectTimeout from '../../src/codemods/add-connect-timeout';
 import addErrorListener from '../../src/codemods/add-error-listener';
+import addReconnectStrategy from '../../src/codemods/add-reconnect-strategy';
 import boundReconnectStrategy from '../../src/codemods/bound-reconnect-strategy';
 import migrateLegacyOptions from '../../src/codemods/migrate-legacy-options';
+import handleConnect from '../../src/codemods/handle-connect';
 import { defineFixtureTests } from './fixtures';
 
 defineFixtureTests('add-error-listener', { default: addErrorListener });
@@ -18,3 +20,6 @@ defineFixtureTests('migrate-legacy-options', { default: migrateLegacyOptions }, 
     'v3-app/package.json': JSON.stringify({ dependencies: { redis: '^3.1.2' } }),
   },
 });
+defineFixtureTests('handle-connect', { default: handleConnect });
+
+defineFixtureTests('add-reconnect-strategy', { default: addReconnectStrategy });

@@ -1,10 +1,11 @@
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError, NestingTooDeepError, SourceParseError, TRANSFORM_NAMES } from '../../src/codemods/api';
+import { DEFAULT_TRANSFORM_NAMES, InvalidOptionError, NestingTooDeepError, SourceParseError } from '../../src/codemods/api';
 import { applyEdits, transformSource } from '../../src/codemods/transform-source';
 import { pastTheBudget, pastTheDepthBound } from '../rules/bounded-shapes';
 
-const ALL = TRANSFORM_NAMES;
+/** What the CLI runs when no transform is named. */
+const ALL = DEFAULT_TRANSFORM_NAMES;
 
 describe('transformSource', () => {
   it('returns the very same string when a file does not use node-redis', () => {
@@ -65,6 +66,42 @@ describe('transformSource', () => {
     const result = transformSource(source, 'src/make.js', ALL);
     expect(result.changed).toBe(false);
     expect(result.skipped).toEqual([{ transform: 'add-connect-timeout', line: 2, column: 34, reason: 'options not visible in this file' }]);
+  });
+
+  it('names the write it cannot follow in the skip reason', () => {
+    const source = [
+      "import { createClient } from 'redis';",
+      'const options = { url: process.env.REDIS_URL };',
+      'export function connect(tls) {',
+      '  if (tls) options.socket = { tls: true };',
+      "  return createClient(options).on('error', console.error);",
+      '}',
+      '',
+    ].join('\n');
+    const result = transformSource(source, 'src/connect.js', ALL);
+    expect(result.changed).toBe(false);
+    expect(result.skipped).toEqual([
+      { transform: 'add-connect-timeout', line: 5, column: 10, reason: 'options are written to after creation, line 4' },
+    ]);
+  });
+
+  it('edits every literal a way through written options needs', () => {
+    const source = [
+      "import { createClient } from 'redis';",
+      'const options = { url: process.env.REDIS_URL };',
+      'if (process.env.REDIS_TLS) {',
+      "  options['socket'] = { tls: true };",
+      '}',
+      "export const client = createClient(options).on('error', console.error);",
+      '',
+    ].join('\n');
+    const result = transformSource(source, 'src/client.js', ALL);
+    expect(result.skipped).toEqual([]);
+    expect(result.output).toBe(
+      source
+        .replace('REDIS_URL }', 'REDIS_URL, socket: { connectTimeout: 10000 } }')
+        .replace('{ tls: true }', '{ tls: true, connectTimeout: 10000 }'),
+    );
   });
 
   it('leaves alone what an eslint-disable comment silences, and says so', () => {
@@ -135,6 +172,34 @@ describe('transformSource', () => {
         },
       ],
     });
+  });
+});
+
+describe('transformSource: handle-connect', () => {
+  const header = "const { createClient } = require('redis');\nconst client = createClient();\nclient.on('error', console.error);\n";
+
+  it("lists a connect() in an 'error' listener as left alone, and handles the floating one", () => {
+    const source = `${header}client.on('error', () => { client.connect().catch(() => {}); });\nclient.connect();\n`;
+    expect(transformSource(source, 'src/cache.cjs', ['handle-connect'])).toEqual({
+      output: source.replace(/client\.connect\(\);\n$/, "client.connect().catch((err) => console.error('Redis client failed to connect:', err));\n"),
+      changed: true,
+      applied: ['handle-connect'],
+      skipped: [
+        {
+          transform: 'handle-connect',
+          line: 4,
+          column: 28,
+          reason: 'connect() in a listener: node-redis reconnects by itself, remove the call by hand',
+        },
+      ],
+    });
+  });
+
+  it('lists the site as skipped when the handler is TypeScript and the file JavaScript', () => {
+    const source = `${header}client.connect();\n`;
+    expect(transformSource(source, 'src/cache.cjs', ['handle-connect'], { errorHandler: '(err: Error) => log(err)' }).skipped).toEqual([
+      { transform: 'handle-connect', line: 4, column: 1, reason: 'the error handler uses TypeScript syntax, which this JavaScript file cannot hold' },
+    ]);
   });
 });
 
@@ -237,7 +302,8 @@ describe('transformSource: migrate-legacy-options', () => {
   });
 });
 
-describe('transformSource: files past the analysis bounds', () => {
+// A 2,000-line file linted to its budget: seconds on a loaded 2-core machine, so a roomy time limit.
+describe('transformSource: files past the analysis bounds', { timeout: 60_000 }, () => {
   it.each([
     ['budget', pastTheBudget(), 'analysis budget exceeded'],
     ['depth', pastTheDepthBound(), 'analysis depth exceeded'],

@@ -46,6 +46,25 @@ ruleTester.run('require-connect-timeout', rule, {
       code: lines(IMPORT, 'const socket = { connectTimeout: 2000 };', 'const base = { socket };', 'createClient({ ...base, url });'),
     },
     {
+      name: 'options written on a branch, every way with the timeout',
+      code: lines(IMPORT, 'const o = { url, socket: { connectTimeout: 1 } };', 'if (tls) o.socket = { tls: true, connectTimeout: 2 };', 'createClient(o);'),
+    },
+    {
+      name: 'writes the rule cannot follow: in another function, after the call, a value from elsewhere',
+      code: lines(
+        IMPORT,
+        'const a = { url };',
+        'function configure() { a.socket = { tls: true }; }',
+        'createClient(a);',
+        'const b = { url };',
+        'createClient(b);',
+        'b.socket = {};',
+        'const c = { url };',
+        'if (tls) c.socket = loadSocketOptions();',
+        'createClient(c);',
+      ),
+    },
+    {
       name: 'options mutated after their declaration cannot be seen',
       code: lines(
         IMPORT,
@@ -256,6 +275,67 @@ ruleTester.run('require-connect-timeout', rule, {
                 'const client = createClient(options);',
                 'await client.connect();',
               ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'options written on a branch: both ways lack the timeout, both literals get it',
+      code: lines(IMPORT, 'const opts = { url };', "if (tls) opts['socket'] = { tls: true };", 'createClient(opts);'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(
+                IMPORT,
+                'const opts = { url, socket: { connectTimeout: 10000 } };',
+                "if (tls) opts['socket'] = { tls: true, connectTimeout: 10000 };",
+                'createClient(opts);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'options written on a branch: only the way without the timeout gets it',
+      code: lines(IMPORT, 'const opts = { url, socket: { connectTimeout: 5000 } };', 'if (tls) { opts.socket = { tls: true }; }', 'createClient(opts);'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(
+                IMPORT,
+                'const opts = { url, socket: { connectTimeout: 5000 } };',
+                'if (tls) { opts.socket = { tls: true, connectTimeout: 10000 }; }',
+                'createClient(opts);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a write that always runs replaces the declared socket',
+      code: lines(IMPORT, 'const opts = { url, socket: { connectTimeout: 5000 } };', 'opts.socket = { tls: true };', 'createClient(opts);'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(IMPORT, 'const opts = { url, socket: { connectTimeout: 5000 } };', 'opts.socket = { tls: true, connectTimeout: 10000 };', 'createClient(opts);'),
             },
           ],
         },

@@ -9,6 +9,8 @@ const RULE_OF_TRANSFORM = {
   'add-error-listener': 'redis/require-error-listener',
   'add-connect-timeout': 'redis/require-connect-timeout',
   'bound-reconnect-strategy': 'redis/no-disabled-reconnect',
+  'handle-connect': 'redis/no-floating-connect',
+  'add-reconnect-strategy': 'redis/require-reconnect-strategy',
 };
 
 function countBy(items, keyOf) {

@@ -51,6 +51,8 @@ export interface Safeguard<Rule extends string = string, Transform extends strin
    * `{ url }`): the codemod applies them first, and lets the others' reports appear where they do.
    */
   revealsOptions?: boolean;
+  /** The transform runs only when named (`--transform`), never in the CLI's default set. */
+  optIn?: boolean;
   check(input: SafeguardInput): SafeguardReport[];
   unseen?(input: SafeguardInput): UnseenSite[];
 }
