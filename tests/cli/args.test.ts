@@ -42,7 +42,10 @@ describe('--help and --version', () => {
     ]) {
       expect(result.stdout).toContain(`  ${flag} `);
     }
-    for (const { transform, summary } of SAFEGUARDS) expect(result.stdout).toMatch(new RegExp(`\\n  ${transform} +${escapeRegExp(summary)}\\n`));
+    for (const { transform, summary, optIn } of SAFEGUARDS) {
+      const line = `${optIn ? 'opt-in: ' : ''}${summary}`;
+      expect(result.stdout).toMatch(new RegExp(`\\n  ${transform} +${escapeRegExp(line)}\\n`));
+    }
     expect(result.stdout).toMatch(/^Usage: redis-codemod \[options\] \[paths\.\.\.\]\n/);
     expect(result.stdout).toContain('Exit codes:\n  0    success');
     expect(result.stdout).toContain('\n  1    ');
