@@ -3,8 +3,8 @@
  * from the safeguard registry (`--kebab-name` of each option, and its deprecated name).
  */
 import { parseArgs as parseCommandLine, type ParseArgsConfig } from 'node:util';
-import { TRANSFORM_NAMES, type CodemodOptions, type TransformName } from '../codemods/api';
-import { codemodOptions, type OptionSpec } from '../core/safeguards';
+import { DEFAULT_TRANSFORM_NAMES, TRANSFORM_NAMES, type CodemodOptions, type TransformName } from '../codemods/api';
+import { codemodOptions, SAFEGUARDS, type OptionSpec } from '../core/safeguards';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './limits';
 
 export class UsageError extends Error {
@@ -122,7 +122,7 @@ function transformsOf(values: Values): TransformName[] {
   const unknown = names.find((name) => !(TRANSFORM_NAMES as readonly string[]).includes(name));
   if (unknown !== undefined) throw new UsageError(`unknown transform '${unknown}'; valid transforms: ${TRANSFORM_NAMES.join(', ')}`);
   // The canonical order, so a run is the same whatever order the flags were given in.
-  return names.length > 0 ? TRANSFORM_NAMES.filter((name) => names.includes(name)) : [...TRANSFORM_NAMES];
+  return names.length > 0 ? TRANSFORM_NAMES.filter((name) => names.includes(name)) : [...DEFAULT_TRANSFORM_NAMES];
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
@@ -159,14 +159,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
 
 export const HELP = `Usage: redis-codemod [options] [paths...]
 
-Makes node-redis clients safe: adds an 'error' listener, a bounded reconnect
-strategy and an explicit socket.connectTimeout. Walks the given files and
-folders (default: the current folder) and rewrites files in place.
+Makes node-redis clients safe: writes the options v4+ ignores the way it reads
+them, adds an 'error' listener, a bounded reconnect strategy, an explicit
+socket.connectTimeout and a handled connect(). Walks the given files and folders
+(default: the current folder) and rewrites files in place.
 
-Transforms (all run unless --transform is given):
-  add-error-listener         client.on('error', handler) after each createClient()
-  add-connect-timeout        socket: { connectTimeout } in the client options
-  bound-reconnect-strategy   a reconnectStrategy that gives up after N retries
+Transforms (all but opt-in ones run, in this order, unless --transform is given):
+${SAFEGUARDS.map(({ transform, summary, optIn }) => `  ${transform.padEnd(26)} ${optIn ? 'opt-in: ' : ''}${summary}`).join('\n')}
 
 Files: .js .jsx .mjs .cjs .ts .tsx .mts .cts. In a git work tree, git lists
 them (tracked files, and untracked ones git does not ignore: .gitignore files,
@@ -201,8 +200,8 @@ Options:
                            read-only files
   --allow-outside-git      also write files outside a git work tree, gitignored
                            files and files behind a symlink out of the work tree
-  --error-handler <src>    handler expression for add-error-listener
-                           (default: the transform's own handler)
+  --error-handler <src>    handler expression for add-error-listener and
+                           handle-connect (default: the transform's own handler)
   --connect-timeout <ms>   timeout written by add-connect-timeout (default 10000)
   --max-retries <n>        retries before the reconnect strategy gives up (default 20)
   --client-module <name>   a module that re-exports createClient (repeatable)

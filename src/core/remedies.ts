@@ -4,6 +4,7 @@
  * the inserted span: existing formatting, comments, quotes and line endings stay byte for byte.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import semver from 'semver';
 import { enclosingStatement, unwrap, valueParent } from './ast';
 import type { ConnectTimeoutFinding, DisabledReconnectFinding } from './analyze';
 import type { OptionInsertion } from './client-options';
@@ -19,6 +20,8 @@ export interface TextEdit {
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RETRIES = 20;
+/** The first redis version whose reconnect strategy receives the error that caused the attempt. */
+const CAUSE_SINCE = '4.6.0';
 
 export interface RemedyContext {
   sourceText: string;
@@ -39,9 +42,14 @@ export function defaultErrorHandler(owner: RedisOwner, quote: string): string {
   return `(err) => console.error(${quote}Redis ${OWNER_LABEL[owner.kind]} error:${quote}, err)`;
 }
 
-export function boundedReconnectStrategy(maxRetries: number, typescript: boolean, quote: string): string {
-  const parameters = typescript ? '(retries: number, cause: Error)' : '(retries, cause)';
-  const giveUp = `new Error(${quote}Redis: gave up reconnecting after ${maxRetries} attempts: ${quote} + cause.message)`;
+/**
+ * `readsCause`: node-redis passes the strategy a `cause` only from redis 4.6.0 on; before that it is
+ * undefined, and reading `cause.message` would throw on every attempt (so the strategy never gives up).
+ */
+export function boundedReconnectStrategy(maxRetries: number, typescript: boolean, quote: string, readsCause = true): string {
+  const parameters = readsCause ? (typescript ? '(retries: number, cause: Error)' : '(retries, cause)') : typescript ? '(retries: number)' : '(retries)';
+  const message = `${quote}Redis: gave up reconnecting after ${maxRetries} attempts${readsCause ? ': ' : ''}${quote}`;
+  const giveUp = `new Error(${message}${readsCause ? ' + cause.message' : ''})`;
   return `${parameters} => (retries >= ${maxRetries} ? ${giveUp} : Math.min(2 ** retries * 50, 2000))`;
 }
 
@@ -101,7 +109,7 @@ export function hasArgumentList(node: TSESTree.CallExpression | TSESTree.NewExpr
 }
 
 export function connectTimeoutEdits(finding: ConnectTimeoutFinding, context: RemedyContext, milliseconds: number): TextEdit[] {
-  return optionEdits(finding.insertion, String(milliseconds), context.sourceText);
+  return finding.insertions.flatMap((insertion) => optionEdits(insertion, String(milliseconds), context.sourceText));
 }
 
 export function boundedReconnectEdits(
@@ -109,7 +117,9 @@ export function boundedReconnectEdits(
   context: RemedyContext,
   maxRetries: number,
 ): TextEdit[] {
-  const strategy = boundedReconnectStrategy(maxRetries, context.typescript, detectQuote(context.sourceText));
+  const { version } = finding.owner;
+  const readsCause = !version || !semver.lt(version.minimum, CAUSE_SINCE);
+  const strategy = boundedReconnectStrategy(maxRetries, context.typescript, detectQuote(context.sourceText), readsCause);
   const { target, property } = finding;
   if (target !== property.value) return [{ range: target.range, text: `(${strategy})` }];
   if (!property.method && property.kind === 'init') return [{ range: target.range, text: strategy }];
@@ -189,7 +199,7 @@ function assignableTarget(left: Node, sourceText: string): string | undefined {
 
 // ---- writing an option ------------------------------------------------------------------------------
 
-function optionEdits(insertion: OptionInsertion, value: string, sourceText: string): TextEdit[] {
+export function optionEdits(insertion: OptionInsertion, value: string, sourceText: string): TextEdit[] {
   switch (insertion.type) {
     case 'value':
       return [{ range: insertion.node.range, text: value }];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TRANSFORM_NAMES } from '../../src/codemods/api';
-import { codemodOptions } from '../../src/core/safeguards';
+import { codemodOptions, SAFEGUARDS } from '../../src/core/safeguards';
 import { CLIENT_JS, ROOT, applied, cleanTrees, ensureBuilt, expected, makeTree, read, run } from '../helpers/cli-harness';
 
 // Each test spawns the CLI, which loads the TypeScript parser: allow for a busy machine.
@@ -10,6 +10,7 @@ vi.setConfig({ testTimeout: 60_000 });
 beforeAll(ensureBuilt, 300_000);
 afterAll(cleanTrees, 120_000);
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const usage = (message: string): string => `redis-codemod: ${message}\nRun 'redis-codemod --help' for usage.\n`;
 
 describe('--help and --version', () => {
@@ -41,7 +42,10 @@ describe('--help and --version', () => {
     ]) {
       expect(result.stdout).toContain(`  ${flag} `);
     }
-    for (const name of TRANSFORM_NAMES) expect(result.stdout).toContain(`  ${name} `);
+    for (const { transform, summary, optIn } of SAFEGUARDS) {
+      const line = `${optIn ? 'opt-in: ' : ''}${summary}`;
+      expect(result.stdout).toMatch(new RegExp(`\\n  ${transform} +${escapeRegExp(line)}\\n`));
+    }
     // The codemod options' flags are the registry's names.
     for (const spec of codemodOptions()) {
       expect(result.stdout).toContain(`  --${spec.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${spec.placeholder} `);

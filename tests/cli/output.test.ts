@@ -178,7 +178,7 @@ describe('--json', () => {
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       mode: 'write',
-      transforms: ['add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy'],
+      transforms: ['migrate-legacy-options', 'add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy', 'handle-connect'],
       files: [
         { path: 'a.js', status: 'changed', applied: a.applied, skipped: a.skipped },
         { path: 'bad.js', status: 'error', applied: [], skipped: [], error: { message, line: Number(line), column: Number(column) } },

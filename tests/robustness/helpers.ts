@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import plugin from '../../src/index';
-import { NestingTooDeepError, SourceParseError, TRANSFORM_NAMES, type CodemodOptions } from '../../src/codemods/api';
+import { NestingTooDeepError, SourceParseError, DEFAULT_TRANSFORM_NAMES, type CodemodOptions } from '../../src/codemods/api';
 import { transformSource } from '../../src/codemods/transform-source';
 import { lintText } from '../../src/codemods/lint';
 import { typescriptFiles } from '../helpers/linter';
@@ -125,7 +125,7 @@ export type TransformOutcome =
 /** All three transforms; a parse error of the input is an outcome, anything else thrown is not caught. */
 export function transformAll(text: string, filename: string, options: CodemodOptions = {}): TransformOutcome {
   try {
-    const result = transformSource(text, filename, TRANSFORM_NAMES, options);
+    const result = transformSource(text, filename, DEFAULT_TRANSFORM_NAMES, options);
     return { kind: 'ok', changed: result.changed, output: result.output };
   } catch (error) {
     if (error instanceof SourceParseError) return { kind: 'parse-error', message: error.message };
