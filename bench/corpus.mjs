@@ -14,19 +14,14 @@ function looksMinified(text) {
   return longest > 1000 || text.length / lines.length > 300;
 }
 
-function* walk(dir) {
-  let dirents;
-  try {
-    dirents = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const dirent of dirents) {
-    const full = path.join(dir, dirent.name);
-    if (dirent.isDirectory()) yield* walk(full);
-    else if (dirent.isFile()) yield full;
-  }
+/** Regular files under `dir` (symlinks are not followed) in the order of a walk that sorts each folder by name. */
+export function filesUnder(dir) {
+  const key = (file) => file.split(path.sep).join('\0');
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((dirent) => dirent.isFile())
+    .map((dirent) => path.join(dirent.parentPath, dirent.name))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 const ESM_SYNTAX = /^\s*(import\s*[\w{*'"]|export\s+(\{|\*|default|const|let|var|function|class|async))/m;
@@ -39,7 +34,7 @@ const ESM_SYNTAX = /^\s*(import\s*[\w{*'"]|export\s+(\{|\*|default|const|let|var
 export function collectRealFiles(nodeModules, { limit = Infinity, every = 1 } = {}) {
   const picked = [];
   let seen = 0;
-  for (const file of walk(nodeModules)) {
+  for (const file of filesUnder(nodeModules)) {
     const ext = path.extname(file);
     if (!REAL_EXTENSIONS.has(ext) || /\.d\.[cm]?ts$/.test(file) || /[.-]min\.[cm]?js$/.test(file)) continue;
     const size = fs.statSync(file).size;

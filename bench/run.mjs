@@ -490,5 +490,9 @@ const md = [
   '',
   ...sections.flatMap((s) => [`## ${s.title}`, '', markdownTable(s.headers, s.rows), '', ...s.notes.map((n) => `- ${n}`), '']),
 ].join('\n');
-fs.writeFileSync(path.join(BENCH, 'RESULTS.md'), md);
+// Sections measured by other scripts (bench/pool.mjs) are written by hand below this marker, and kept.
+const KEPT = '<!-- measured by other scripts: kept by bench/run.mjs -->';
+const previous = fs.existsSync(path.join(BENCH, 'RESULTS.md')) ? fs.readFileSync(path.join(BENCH, 'RESULTS.md'), 'utf8') : '';
+const kept = previous.includes(KEPT) ? previous.slice(previous.indexOf(KEPT)) : '';
+fs.writeFileSync(path.join(BENCH, 'RESULTS.md'), kept ? `${md}\n${kept}` : md);
 console.log(`\nWrote bench/.results/latest.json and bench/RESULTS.md (${results.totalSeconds} s).`);

@@ -3,14 +3,22 @@ import { rules } from './rules';
 
 const { name, version } = require('../package.json') as { name: string; version: string };
 
-const recommendedRules: Linter.RulesRecord = Object.fromEntries(
-  Object.keys(rules).map((ruleName) => [`redis/${ruleName}`, 'error']),
-);
+const ruleNames = Object.keys(rules) as (keyof typeof rules)[];
+const enabled = (names: readonly string[]): Linter.RulesRecord => Object.fromEntries(names.map((ruleName) => [`redis/${ruleName}`, 'error']));
+
+/** `recommended`: the rules whose docs say so. `strict`: every rule (adds `require-reconnect-strategy`). */
+const recommendedRules = enabled(ruleNames.filter((ruleName) => rules[ruleName].meta.docs?.recommended === true));
+const strictRules = enabled(ruleNames);
 
 interface RedisPlugin extends ESLint.Plugin {
   meta: { name: string; version: string; namespace: 'redis' };
   rules: NonNullable<ESLint.Plugin['rules']>;
-  configs: { recommended: Linter.Config; 'legacy-recommended': Linter.LegacyConfig };
+  configs: {
+    recommended: Linter.Config;
+    strict: Linter.Config;
+    'legacy-recommended': Linter.LegacyConfig;
+    'legacy-strict': Linter.LegacyConfig;
+  };
 }
 
 const plugin: RedisPlugin = {
@@ -19,9 +27,12 @@ const plugin: RedisPlugin = {
   rules: rules as unknown as RedisPlugin['rules'],
   configs: {
     recommended: { name: 'redis/recommended', rules: recommendedRules },
+    strict: { name: 'redis/strict', rules: strictRules },
     'legacy-recommended': { plugins: ['redis'], rules: recommendedRules },
+    'legacy-strict': { plugins: ['redis'], rules: strictRules },
   },
 };
 plugin.configs.recommended.plugins = { redis: plugin };
+plugin.configs.strict.plugins = { redis: plugin };
 
 export = plugin;

@@ -5,12 +5,12 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index';
 import { safeguardOfRule } from '../src/core/safeguards';
 import { rules } from '../src/rules';
+import { typescriptFiles } from './helpers/linter';
 
 type RuleName = keyof typeof rules;
 
@@ -141,24 +141,20 @@ function exampleFilename(block: Pick<CodeBlock, 'lang' | 'code'>): string {
   return path.join(VIRTUAL_CWD, named ? named[1]! : `src/example.${block.lang === 'ts' ? 'ts' : 'js'}`);
 }
 
-function lintConfig(filename: string, ruleName: RuleName | undefined): Linter.Config[] {
-  const typescript = /\.[cm]?tsx?$/.test(filename);
+function lintConfig(ruleName: RuleName | undefined): Linter.Config[] {
   return [
     {
       files: ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs', '**/*.ts', '**/*.tsx', '**/*.mts', '**/*.cts'],
       plugins: { redis: plugin as unknown as NonNullable<Linter.Config['plugins']>[string] },
-      languageOptions: {
-        ecmaVersion: 'latest',
-        sourceType: 'module',
-        ...(typescript ? { parser: tsParser as unknown as Linter.Parser } : {}),
-      },
+      languageOptions: { ecmaVersion: 'latest', sourceType: 'module' },
       rules: ruleName ? { [`redis/${ruleName}`]: 'error' } : {},
     },
+    typescriptFiles,
   ];
 }
 
 function lint(code: string, filename: string, ruleName: RuleName | undefined): Linter.LintMessage[] {
-  return linter.verify(code, lintConfig(filename, ruleName), { filename });
+  return linter.verify(code, lintConfig(ruleName), { filename });
 }
 
 function fatalMessages(messages: Linter.LintMessage[]): string[] {

@@ -33,13 +33,31 @@ describe('plugin', () => {
     expect(plugin.meta).toEqual({ name: packageJson.name, version: packageJson.version, namespace: 'redis' });
   });
 
-  it('recommends every rule at error, in a named flat config and a legacy config', () => {
-    const expected = Object.fromEntries(ruleFiles.map((rule) => [`redis/${rule}`, 'error']));
+  it('recommends every rule but require-reconnect-strategy at error, in a named flat config and a legacy config', () => {
+    const recommended = ruleFiles.filter((rule) => rule !== 'require-reconnect-strategy');
+    const expected = Object.fromEntries(recommended.map((rule) => [`redis/${rule}`, 'error']));
     expect(plugin.configs.recommended.name).toBe('redis/recommended');
     expect(plugin.configs.recommended.rules).toEqual(expected);
     expect(plugin.configs.recommended.plugins?.redis).toBe(plugin);
     expect(plugin.configs['legacy-recommended']).toEqual({ plugins: ['redis'], rules: expected });
-    for (const rule of Object.values(plugin.rules)) expect(rule.meta?.docs?.recommended).toBe(true);
+    for (const [name, rule] of Object.entries(plugin.rules)) expect(rule.meta?.docs?.recommended).toBe(recommended.includes(name));
+  });
+
+  it('has a strict config: recommended plus require-reconnect-strategy', () => {
+    const expected = Object.fromEntries(ruleFiles.map((rule) => [`redis/${rule}`, 'error']));
+    expect(plugin.configs.strict.name).toBe('redis/strict');
+    expect(plugin.configs.strict.rules).toEqual(expected);
+    expect(plugin.configs.strict.plugins?.redis).toBe(plugin);
+    expect(plugin.configs['legacy-strict']).toEqual({ plugins: ['redis'], rules: expected });
+    const linter = new Linter({ configType: 'flat' });
+    const code = [
+      "import { createClient } from 'redis';",
+      "const client = createClient({ url: process.env.REDIS_URL }).on('error', console.error);",
+      'await client.connect();',
+    ].join('\n');
+    const reported = (config: Linter.Config) => linter.verify(code, [config], 'src/cache.mjs').map((message) => message.ruleId);
+    expect(reported(plugin.configs.recommended)).toEqual(['redis/require-connect-timeout']);
+    expect(reported(plugin.configs.strict).sort()).toEqual(['redis/require-connect-timeout', 'redis/require-reconnect-strategy']);
   });
 
   it('works spread into a flat config array', () => {
@@ -62,7 +80,7 @@ describe('plugin', () => {
     ['espree, .js module', 'src/cache.js', UNSAFE, {}],
     ['typescript-eslint, .ts', 'src/cache.ts', UNSAFE, { parser: tsParser }],
     ['typescript-eslint, .mts', 'src/cache.mts', UNSAFE, { parser: tsParser }],
-    ['espree, CommonJS', 'src/cache.cjs', UNSAFE.replace("import { createClient } from 'redis';", "const { createClient } = require('redis');").replace('await client.connect();', 'client.connect();'), {}],
+    ['espree, CommonJS', 'src/cache.cjs', UNSAFE.replace("import { createClient } from 'redis';", "const { createClient } = require('redis');").replace('await client.connect();', 'void client.connect();'), {}],
     ['espree, JSX', 'src/App.jsx', `${UNSAFE}\nexport const App = () => <div>{String(client.isReady)}</div>;`, { parserOptions: { ecmaFeatures: { jsx: true } } }],
     ['typescript-eslint, TSX', 'src/App.tsx', `${UNSAFE}\nexport const App = (): JSX.Element => <div>{client.isReady as boolean}</div>;`, { parser: tsParser }],
     ['typescript-eslint, .cts', 'src/cache.cts', UNSAFE.replace("import { createClient } from 'redis';", "import redis = require('redis');").replace('createClient({', 'redis.createClient({').replace('await client.connect();', 'void client.connect();'), { parser: tsParser }],

@@ -2,12 +2,16 @@
 // print its summary, give every file a status, and agree with transformSource on each file. When a
 // batch dies, halving it finds the file that kills it.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DIST } from './paths.mjs';
 
 const BIN = path.join(DIST, 'cli', 'bin.js');
+// transformSource runs every transform, opt-in ones included; so does the CLI here.
+const { TRANSFORM_NAMES } = createRequire(import.meta.url)(path.join(DIST, 'codemods', 'api.js'));
+const EVERY_TRANSFORM = TRANSFORM_NAMES.flatMap((name) => ['--transform', name]);
 const SUMMARY_LINE = /^redis-codemod: \d+ files? scanned/m;
 
 function runCli(args, cwd, timeoutMs) {
@@ -47,10 +51,10 @@ function dryRunProblem(run, count, files) {
 async function checkBatch(items, folder, timeoutMs) {
   const paths = items.map(batchPath);
   const files = new Map();
-  const dry = await runCli(['--dry', '--json', ...paths], folder, timeoutMs);
+  const dry = await runCli(['--dry', '--json', ...EVERY_TRANSFORM, ...paths], folder, timeoutMs);
   const dryProblem = dryRunProblem(dry, items.length, files);
   if (dryProblem) return { problem: `--dry --json: ${dryProblem}` };
-  const check = await runCli(['--check', ...paths], folder, timeoutMs);
+  const check = await runCli(['--check', ...EVERY_TRANSFORM, ...paths], folder, timeoutMs);
   if (check.signal || (check.code !== 0 && check.code !== 1) || !SUMMARY_LINE.test(check.stderr)) {
     return { problem: `--check: exit ${check.code ?? check.signal}, no summary: ${check.stderr.slice(-300)}` };
   }

@@ -1,5 +1,10 @@
-/** Command-line parsing for `redis-codemod`. No framework: a small loop with clear messages. */
-import { TRANSFORM_NAMES, type CodemodOptions, type TransformName } from '../codemods/api';
+/**
+ * Command-line parsing for `redis-codemod` on `node:util` `parseArgs`. The codemod options' flags come
+ * from the safeguard registry (`--kebab-name` of each option, and its deprecated name).
+ */
+import { parseArgs as parseCommandLine, type ParseArgsConfig } from 'node:util';
+import { DEFAULT_TRANSFORM_NAMES, TRANSFORM_NAMES, type CodemodOptions, type TransformName } from '../codemods/api';
+import { codemodOptions, SAFEGUARDS, type OptionSpec } from '../core/safeguards';
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from './limits';
 
 export class UsageError extends Error {
@@ -33,29 +38,36 @@ export interface CliOptions {
 
 export type ParsedArgs = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
 
-const BOOLEAN_FLAGS = ['dry', 'print', 'diff', 'check', 'json', 'force', 'allow-outside-git', 'help', 'version'] as const;
-const VALUE_FLAGS = [
-  'transform',
-  'error-handler',
-  'connect-timeout',
-  'max-retries',
-  'client-module',
-  'test-pattern',
-  'workers',
-  'max-file-size',
-  'max-memory',
-  'file-timeout',
-] as const;
-type BooleanFlag = (typeof BOOLEAN_FLAGS)[number];
-type ValueFlag = (typeof VALUE_FLAGS)[number];
+type Flags = NonNullable<ParseArgsConfig['options']>;
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
-const SHORT_FLAGS: Record<string, BooleanFlag> = { '-h': 'help', '-v': 'version' };
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-function isBooleanFlag(name: string): name is BooleanFlag {
-  return (BOOLEAN_FLAGS as readonly string[]).includes(name);
-}
-function isValueFlag(name: string): name is ValueFlag {
-  return (VALUE_FLAGS as readonly string[]).includes(name);
+const FLAGS: Flags = {
+  ...Object.fromEntries(
+    ['dry', 'print', 'diff', 'check', 'json', 'force', 'allow-outside-git'].map((name) => [name, { type: 'boolean' }]),
+  ),
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  transform: { type: 'string', multiple: true },
+  'client-module': { type: 'string', multiple: true },
+  ...Object.fromEntries(['workers', 'max-file-size', 'max-memory', 'file-timeout'].map((name) => [name, { type: 'string' }])),
+  ...Object.fromEntries(
+    codemodOptions().flatMap((spec) => {
+      const flag = { type: 'string', multiple: spec.type === 'string-list' } as const;
+      return [kebab(spec.name), spec.deprecated?.cliFlag].flatMap((name) => (name ? [[name, flag]] : []));
+    }),
+  ),
+};
+
+/** parseArgs' errors in this CLI's words: `unknown option '--x'`, `option '--x' needs a value`. */
+function usageErrorOf(error: unknown): UsageError {
+  const { code, message } = error as { code?: string; message: string };
+  const option = /^(?:Unknown option|Option) '(-[^' ]+)/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option '${option}'`);
+  if (code !== 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw error;
+  if (message.includes('does not take an argument')) return new UsageError(`option '${option}' does not take a value`);
+  return new UsageError(`option '${option}' needs a value`);
 }
 
 function positiveInteger(flag: string, value: string): number {
@@ -67,123 +79,93 @@ function positiveInteger(flag: string, value: string): number {
 }
 
 function positiveNumber(flag: string, value: string): number {
-  const n = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0)) throw new UsageError(`--${flag} must be a positive number, got '${value}'`);
-  return n;
+  if (!/^\d+(\.\d+)?$/.test(value) || !(Number(value) > 0)) throw new UsageError(`--${flag} must be a positive number, got '${value}'`);
+  return Number(value);
 }
 
-function size(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+function size(flag: string, value: string): number {
   const bytes = parseSize(value);
   if (bytes === undefined) throw new UsageError(`--${flag} must be a size such as 500KB or 2MB, got '${value}'`);
   return bytes;
 }
 
+/** The values given for a flag (and its deprecated name), in order; an empty value is a missing one. */
+function given(values: Values, ...flags: (string | undefined)[]): string[] {
+  const all = flags.flatMap((flag) => (flag ? [values[flag]].flat() : [])).filter((v): v is string => typeof v === 'string');
+  const empty = flags.find((flag) => flag && [values[flag]].flat().includes(''));
+  if (empty) throw new UsageError(`option '--${empty}' needs a value`);
+  return all;
+}
+
+/** A single-valued flag: the last occurrence wins. */
+function optional<T>(values: Values, flag: string, convert: (flag: string, value: string) => T): T | undefined {
+  const value = given(values, flag).at(-1);
+  return value === undefined ? undefined : convert(flag, value);
+}
+
+function codemodValues(values: Values): CodemodOptions {
+  const codemod: Record<string, unknown> = {};
+  for (const spec of codemodOptions() as OptionSpec[]) {
+    const list = given(values, kebab(spec.name), spec.deprecated?.cliFlag);
+    if (list.length === 0) continue;
+    if (spec.type === 'string-list') codemod[spec.name] = list;
+    else if (spec.type === 'positive-integer') codemod[spec.name] = positiveInteger(kebab(spec.name), list.at(-1)!);
+    else codemod[spec.name] = list.at(-1);
+  }
+  const clientModules = given(values, 'client-module');
+  if (clientModules.length > 0) codemod.clientModules = clientModules;
+  return codemod as CodemodOptions;
+}
+
+function transformsOf(values: Values): TransformName[] {
+  const names = given(values, 'transform');
+  const unknown = names.find((name) => !(TRANSFORM_NAMES as readonly string[]).includes(name));
+  if (unknown !== undefined) throw new UsageError(`unknown transform '${unknown}'; valid transforms: ${TRANSFORM_NAMES.join(', ')}`);
+  // The canonical order, so a run is the same whatever order the flags were given in.
+  return names.length > 0 ? TRANSFORM_NAMES.filter((name) => names.includes(name)) : [...DEFAULT_TRANSFORM_NAMES];
+}
+
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  const booleans = new Set<BooleanFlag>();
-  const values = new Map<ValueFlag, string[]>();
-  const paths: string[] = [];
-
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (SHORT_FLAGS[arg]) {
-      booleans.add(SHORT_FLAGS[arg]);
-      continue;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      paths.push(arg);
-      continue;
-    }
-    if (!arg.startsWith('--')) throw new UsageError(`unknown option '${arg}'`);
-    const eq = arg.indexOf('=');
-    const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (isBooleanFlag(name)) {
-      if (eq !== -1) throw new UsageError(`option '--${name}' does not take a value`);
-      booleans.add(name);
-    } else if (isValueFlag(name)) {
-      let value: string | undefined;
-      if (eq !== -1) {
-        value = arg.slice(eq + 1);
-      } else {
-        const next = argv[i + 1];
-        if (next !== undefined && !(next.startsWith('-') && next.length > 1)) {
-          value = next;
-          i++;
-        }
-      }
-      if (value === undefined || value === '') throw new UsageError(`option '--${name}' needs a value`);
-      values.set(name, [...(values.get(name) ?? []), value]);
-    } else {
-      throw new UsageError(`unknown option '--${name}'`);
-    }
+  let parsed: { values: Values; positionals: string[] };
+  try {
+    parsed = parseCommandLine({ args: [...argv], options: FLAGS, strict: true, allowPositionals: true });
+  } catch (error) {
+    throw usageErrorOf(error);
   }
-
-  if (booleans.has('help')) return { kind: 'help' };
-  if (booleans.has('version')) return { kind: 'version' };
-
-  // Single-valued options: the last occurrence wins.
-  const last = (flag: ValueFlag): string | undefined => values.get(flag)?.at(-1);
-
-  const transforms: TransformName[] = [];
-  for (const name of values.get('transform') ?? []) {
-    if (!(TRANSFORM_NAMES as readonly string[]).includes(name)) {
-      throw new UsageError(`unknown transform '${name}'; valid transforms: ${TRANSFORM_NAMES.join(', ')}`);
-    }
-    if (!transforms.includes(name as TransformName)) transforms.push(name as TransformName);
-  }
-
-  const codemod: CodemodOptions = {};
-  const errorHandler = last('error-handler');
-  if (errorHandler !== undefined) codemod.errorHandler = errorHandler;
-  const connectTimeout = last('connect-timeout');
-  if (connectTimeout !== undefined) codemod.connectTimeout = positiveInteger('connect-timeout', connectTimeout);
-  const maxRetries = last('max-retries');
-  if (maxRetries !== undefined) codemod.maxRetries = positiveInteger('max-retries', maxRetries);
-  if (values.has('client-module')) codemod.clientModules = values.get('client-module');
-  if (values.has('test-pattern')) codemod.testFilePatterns = values.get('test-pattern');
-  const workers = last('workers');
-  const maxMemory = last('max-memory');
-  const fileTimeout = last('file-timeout');
-
-  const print = booleans.has('print');
-  const diff = booleans.has('diff');
-  const check = booleans.has('check');
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const flag = (name: string): boolean => values[name] === true;
   return {
     kind: 'run',
     options: {
-      paths: paths.length > 0 ? paths : ['.'],
-      // Keep the canonical order so a run is the same whatever order the flags were given in.
-      transforms: transforms.length > 0 ? TRANSFORM_NAMES.filter((t) => transforms.includes(t)) : [...TRANSFORM_NAMES],
-      dry: booleans.has('dry') || print || diff || check,
-      print,
-      diff,
-      check,
-      json: booleans.has('json'),
-      force: booleans.has('force'),
-      workers: workers === undefined ? undefined : positiveInteger('workers', workers),
-      maxFileSize: size('max-file-size', last('max-file-size'), DEFAULT_MAX_FILE_SIZE),
-      maxMemory: maxMemory === undefined ? undefined : positiveInteger('max-memory', maxMemory),
-      fileTimeout: fileTimeout === undefined ? undefined : positiveNumber('file-timeout', fileTimeout),
-      allowOutsideGit: booleans.has('allow-outside-git'),
-      codemod,
+      paths: positionals.length > 0 ? positionals : ['.'],
+      transforms: transformsOf(values),
+      dry: flag('dry') || flag('print') || flag('diff') || flag('check'),
+      print: flag('print'),
+      diff: flag('diff'),
+      check: flag('check'),
+      json: flag('json'),
+      force: flag('force'),
+      workers: optional(values, 'workers', positiveInteger),
+      maxFileSize: optional(values, 'max-file-size', size) ?? DEFAULT_MAX_FILE_SIZE,
+      maxMemory: optional(values, 'max-memory', positiveInteger),
+      fileTimeout: optional(values, 'file-timeout', positiveNumber),
+      allowOutsideGit: flag('allow-outside-git'),
+      codemod: codemodValues(values),
     },
   };
 }
 
 export const HELP = `Usage: redis-codemod [options] [paths...]
 
-Makes node-redis clients safe: adds an 'error' listener, a bounded reconnect
-strategy and an explicit socket.connectTimeout. Walks the given files and
-folders (default: the current folder) and rewrites files in place.
+Makes node-redis clients safe: writes the options v4+ ignores the way it reads
+them, adds an 'error' listener, a bounded reconnect strategy, an explicit
+socket.connectTimeout and a handled connect(). Walks the given files and folders
+(default: the current folder) and rewrites files in place.
 
-Transforms (all run unless --transform is given):
-  add-error-listener         client.on('error', handler) after each createClient()
-  add-connect-timeout        socket: { connectTimeout } in the client options
-  bound-reconnect-strategy   a reconnectStrategy that gives up after N retries
+Transforms (all but opt-in ones run, in this order, unless --transform is given):
+${SAFEGUARDS.map(({ transform, summary, optIn }) => `  ${transform.padEnd(26)} ${optIn ? 'opt-in: ' : ''}${summary}`).join('\n')}
 
 Files: .js .jsx .mjs .cjs .ts .tsx .mts .cts. In a git work tree, git lists
 them (tracked files, and untracked ones git does not ignore: .gitignore files,
@@ -218,13 +200,14 @@ Options:
                            read-only files
   --allow-outside-git      also write files outside a git work tree, gitignored
                            files and files behind a symlink out of the work tree
-  --error-handler <src>    handler expression for add-error-listener
-                           (default: the transform's own handler)
+  --error-handler <src>    handler expression for add-error-listener and
+                           handle-connect (default: the transform's own handler)
   --connect-timeout <ms>   timeout written by add-connect-timeout (default 10000)
   --max-retries <n>        retries before the reconnect strategy gives up (default 20)
   --client-module <name>   a module that re-exports createClient (repeatable)
-  --test-pattern <glob>    globs that mark test files, replacing the defaults; no
-                           timeout or reconnect change is made there (repeatable)
+  --test-file-patterns <glob>  globs that mark test files, replacing the defaults;
+                           no timeout or reconnect change is made there
+                           (repeatable; old name: --test-pattern)
   --max-file-size <size>   skip larger files: bytes, or with KB, MB (default 1MB)
   --max-memory <MB>        heap limit of a worker thread (default 1024 per started
                            MB of --max-file-size, at most half the machine's memory)

@@ -6,7 +6,7 @@
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { mayUseRedis } from '../core/redis-modules';
 import { NESTED_TOO_DEEPLY, processFile, readSource, type FileEntry, type FileReport, type ProcessConfig } from './process-file';
-import { ThreadPool, type ThreadLimits } from './threads';
+import { runThreads, type ThreadLimits } from './threads';
 
 /** Below this many files to parse, starting threads costs more than it saves. */
 export const IN_PROCESS_LIMIT = 50;
@@ -29,17 +29,6 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** Queues of file indices: small files may run anywhere, large ones only on a thread. */
-class Queues {
-  constructor(
-    readonly small: number[],
-    readonly large: number[],
-    private readonly threadsTakeSmall: boolean,
-  ) {}
-  forThread = (): number | undefined => this.large.shift() ?? (this.threadsTakeSmall ? this.small.shift() : undefined);
-  giveBack = (index: number): void => void this.large.unshift(index);
-}
-
 /**
  * One report per file, in order; undefined for the files not processed because the run was stopped.
  * Files that exhausted the stack get one more try on a thread with a much larger stack, so whether a
@@ -57,9 +46,15 @@ export async function processAll(files: readonly FileEntry[], config: ProcessCon
   const tooDeep = reports.flatMap((report, index) => (report?.reason === NESTED_TOO_DEEPLY ? [index] : []));
   if (tooDeep.length > 0 && !options.signal.aborted) {
     // If even that thread fails, the file is reported with the reason (out of memory, time).
-    const limits = { ...options.limits, stackMb: LARGE_STACK_MB };
-    const retry = new Queues([], tooDeep, false);
-    await runThreads(files, config, 1, limits, retry, options.signal, (index, report) => (reports[index] = report ?? reports[index]));
+    await runThreads({
+      files,
+      config,
+      threads: 1,
+      limits: { ...options.limits, stackMb: LARGE_STACK_MB },
+      take: () => tooDeep.shift(),
+      signal: options.signal,
+      settle: (index, report) => (reports[index] = report ?? reports[index]),
+    });
   }
   return reports;
 }
@@ -102,28 +97,13 @@ async function runQueues(
   settle: (index: number, report: FileReport | undefined) => void,
 ): Promise<void> {
   const manyFiles = options.workers > 1 && small.length + large.length >= IN_PROCESS_LIMIT;
-  const queues = new Queues(small, large, manyFiles);
   const threads = manyFiles ? Math.min(options.workers - 1, small.length + large.length) : Math.min(large.length, 1);
+  const take = (): number | undefined => large.shift() ?? (manyFiles ? small.shift() : undefined);
+  const { limits, signal } = options;
   await Promise.all([
-    runThreads(files, config, threads, options.limits, queues, options.signal, settle),
-    runOnMainThread(files, config, queues.small, options.signal, settle),
+    runThreads({ files, config, threads, limits, take, signal, settle }),
+    runOnMainThread(files, config, small, signal, settle),
   ]);
-}
-
-function runThreads(
-  files: readonly FileEntry[],
-  config: ProcessConfig,
-  count: number,
-  limits: ThreadLimits,
-  queues: Queues,
-  signal: AbortSignal,
-  settle: (index: number, report: FileReport | undefined) => void,
-): Promise<void> {
-  if (count === 0 || signal.aborted) return Promise.resolve();
-  const pool = new ThreadPool(files, { config, limits, take: queues.forThread, giveBack: queues.giveBack, settle });
-  const stop = (): void => pool.stop();
-  signal.addEventListener('abort', stop);
-  return pool.run(count).finally(() => signal.removeEventListener('abort', stop));
 }
 
 /** One file per tick, so the threads' messages, their clocks and signals are answered in between. */

@@ -108,36 +108,14 @@ export async function processFile(file: FileEntry, config: ProcessConfig, gate?:
     skipped: [],
     ...extra,
   });
-
-  let source: Source;
-  try {
-    source = readSource(file.realPath, config.maxFileSize);
-  } catch (error) {
-    return report('error', { error: { message: `cannot read (${describeFsError(error)})` } });
-  }
-  if ('tooLarge' in source) return report('skipped', { reason: tooLargeReason(config.maxFileSize) });
-  const { bytes } = source;
-  if (bytes.length === 0) return report('unchanged');
-  if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return report('skipped', { reason: 'binary' });
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return report('skipped', { reason: 'not UTF-8' });
-  }
-
+  const read = readText(file, config);
+  if ('status' in read) return report(read.status, read);
+  const { text, source } = read;
   let result;
   try {
     result = transformSource(text, file.path, config.transforms, { ...config.codemod, cwd: config.cwd });
   } catch (error) {
-    if (error instanceof SourceParseError) {
-      return report('error', { error: { message: error.message, line: error.line, column: error.column } });
-    }
-    if (error instanceof NestingTooDeepError) return report('skipped', { reason: NESTED_TOO_DEEPLY });
-    const message = error instanceof Error ? error.message : String(error);
-    return report('error', {
-      error: { message: error instanceof InvalidOptionError ? message : `internal error: ${message}` },
-    });
+    return report(...transformFailure(error));
   }
   const { applied, skipped } = result;
   if (!result.changed || result.output === text) return report('unchanged', { skipped });
@@ -158,6 +136,33 @@ export async function processFile(file: FileEntry, config: ProcessConfig, gate?:
     gate?.end();
   }
   return changed;
+}
+
+type Outcome = Pick<FileReport, 'status' | 'reason' | 'error'>;
+
+/** The file's text, or why it has none: unreadable, too large, empty, binary, not UTF-8. */
+function readText(file: FileEntry, config: ProcessConfig): { text: string; source: { bytes: Buffer; stat: fs.Stats } } | Outcome {
+  let source: Source;
+  try {
+    source = readSource(file.realPath, config.maxFileSize);
+  } catch (error) {
+    return { status: 'error', error: { message: `cannot read (${describeFsError(error)})` } };
+  }
+  if ('tooLarge' in source) return { status: 'skipped', reason: tooLargeReason(config.maxFileSize) };
+  if (source.bytes.length === 0) return { status: 'unchanged' };
+  if (source.bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return { status: 'skipped', reason: 'binary' };
+  try {
+    return { text: utf8.decode(source.bytes), source };
+  } catch {
+    return { status: 'skipped', reason: 'not UTF-8' };
+  }
+}
+
+function transformFailure(error: unknown): [FileStatus, Partial<FileReport>] {
+  if (error instanceof SourceParseError) return ['error', { error: { message: error.message, line: error.line, column: error.column } }];
+  if (error instanceof NestingTooDeepError) return ['skipped', { reason: NESTED_TOO_DEEPLY }];
+  const message = error instanceof Error ? error.message : String(error);
+  return ['error', { error: { message: error instanceof InvalidOptionError ? message : `internal error: ${message}` } }];
 }
 
 /** `diff` quotes a name with control or non-ASCII characters as git does (`"a/x\nb.js"`, octal escapes). */

@@ -1,6 +1,8 @@
 /**
  * Walks a folder outside any git work tree (git lists the files inside one). The .gitignore files
- * found on the way are honoured; a folder holding `.git` is handed back to the caller, for git.
+ * found on the way are honoured (matched by `ignore`); a folder holding `.git` is handed back to the
+ * caller, for git. A hand-written loop rather than fdir or globby: those either drop an unreadable
+ * folder silently or stop the whole walk, and each one must be reported and the walk go on.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,29 +1,11 @@
-/** Worker-thread entry: processes the files threads.ts sends, one at a time. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { processFile, type WriteGate } from './process-file';
-import { STOPPED, WORKING, WRITING, type WorkerInput, type WorkerReply, type WorkerRequest } from './threads';
+/** Worker-thread entry for piscina: processes one file (see threads.ts). */
+import { processFile, type FileReport } from './process-file';
+import { WORKING, WRITING, type Task } from './threads';
 
-const { config, state } = workerData as WorkerInput;
-
-/** Writes only while the main thread has not stopped this thread; it waits for a write to end. */
-const gate: WriteGate = {
-  begin: () => Atomics.compareExchange(state, 0, WORKING, WRITING) === WORKING,
-  end: () => void Atomics.compareExchange(state, 0, WRITING, WORKING),
-};
-
-const port = parentPort;
-if (port) {
-  // One file at a time, in the order sent: processFile awaits the project's Prettier.
-  let previous = Promise.resolve();
-  port.on('message', (request: WorkerRequest) => {
-    previous = previous.then(async () => {
-      if (request === null) {
-        port.close();
-        return;
-      }
-      const report =
-        Atomics.load(state, 0) === STOPPED ? undefined : await processFile(request.file, config, gate);
-      if (report) port.postMessage({ index: request.index, report } satisfies WorkerReply);
-    });
+export default function processTask({ file, config, state }: Task): Promise<FileReport> {
+  // Writes only while the main thread has not stopped the task; it waits for a write to end.
+  return processFile(file, config, {
+    begin: () => Atomics.compareExchange(state, 0, WORKING, WRITING) === WORKING,
+    end: () => void Atomics.compareExchange(state, 0, WRITING, WORKING),
   });
 }

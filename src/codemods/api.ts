@@ -4,15 +4,15 @@
  * what it had to leave alone; it throws `SourceParseError` for a file that does not parse.
  */
 
-export { TRANSFORM_NAMES, type TransformName } from '../core/safeguards';
+export { DEFAULT_TRANSFORM_NAMES, TRANSFORM_NAMES, type TransformName } from '../core/safeguards';
 import type { TransformName } from '../core/safeguards';
 
 export interface CodemodOptions {
-  /** Source text of the handler expression used by `add-error-listener`. */
+  /** Source text of the handler expression used by `add-error-listener` and `handle-connect`. */
   errorHandler?: string;
   /** Milliseconds written by `add-connect-timeout` (default 10000). */
   connectTimeout?: number;
-  /** Attempts before the strategy written by `bound-reconnect-strategy` gives up (default 20). */
+  /** Attempts before the strategy written by `bound-reconnect-strategy` and `add-reconnect-strategy` gives up (default 20). */
   maxRetries?: number;
   /** Modules that re-export node-redis factories, like the lint setting `redis.clientModules`. */
   clientModules?: string[];

@@ -24,13 +24,17 @@ export interface ApplyOutcome {
   rejected: { site: Site; why: string }[];
 }
 
-/** Applies all sites if together they pass; otherwise keeps, one by one, each site that passes with the ones kept before it. */
-export function checkedApply(current: LintedText, sites: readonly Site[], filePath: string, options: LintOptions): ApplyOutcome {
-  const all = tryApply(current, sites, filePath, options);
+/**
+ * Applies all sites if together they pass; otherwise keeps, one by one, each site that passes with the ones
+ * kept before it. With `revealing`, the sites may make reports appear (never disappear) elsewhere: a
+ * migrated option is one the other rules can now read.
+ */
+export function checkedApply(current: LintedText, sites: readonly Site[], filePath: string, options: LintOptions, revealing = false): ApplyOutcome {
+  const all = tryApply(current, sites, filePath, options, revealing);
   if ('result' in all) return { result: all.result, applied: [...sites], rejected: [] };
   const outcome: ApplyOutcome = { result: current, applied: [], rejected: [] };
   for (const site of sites) {
-    const attempt = tryApply(current, [...outcome.applied, site], filePath, options);
+    const attempt = tryApply(current, [...outcome.applied, site], filePath, options, revealing);
     if ('result' in attempt) {
       outcome.applied.push(site);
       outcome.result = attempt.result;
@@ -46,6 +50,7 @@ function tryApply(
   sites: readonly Site[],
   filePath: string,
   options: LintOptions,
+  revealing: boolean,
 ): { result: LintedText } | { why: string } {
   const edits = sites.map((site) => site.edit);
   const text = applyEdits(current.text, edits);
@@ -57,21 +62,25 @@ function tryApply(
     throw error;
   }
   const remedied = new Set(sites.map((site) => reportKey(site.report)));
-  const stay = current.reports.filter((report) => !remedied.has(reportKey(report)));
-  const expected = stay.map((report) => reportKey({ ...report, offset: shifted(report.offset, edits) })).sort();
+  // Another rule may offer the very same edit (a misplaced `connectTimeout`): it remedies that report too.
+  const applied = new Set(edits.map(editKey));
+  const stay = current.reports.filter((report) => !remedied.has(reportKey(report)) && !(report.fix && applied.has(editKey(report.fix))));
+  const moves = edits.map((edit) => minimal(edit, current.text));
+  const expected = stay.map((report) => reportKey({ ...report, offset: shifted(report.offset, moves) })).sort();
   const after = result.reports.map(reportKey).sort();
   if (after.length === expected.length && after.every((key, index) => key === expected[index])) return { result };
   const afterKeys = new Set(after);
-  const stillThere = sites.some(({ report }) => afterKeys.has(reportKey({ ...report, offset: shifted(report.offset, edits) })));
+  const stillThere = sites.some(({ report }) => afterKeys.has(reportKey({ ...report, offset: shifted(report.offset, moves) })));
+  if (revealing && !stillThere && expected.every((key) => afterKeys.has(key))) return { result };
   return { why: stillThere ? 'the edit would not clear the report' : 'the edit would change what the rules report elsewhere' };
 }
 
-function reportKey(report: Pick<Report, 'ruleId' | 'messageId' | 'offset' | 'suppressed'>): string {
+export function reportKey(report: Pick<Report, 'ruleId' | 'messageId' | 'offset' | 'suppressed'>): string {
   return `${report.ruleId}:${report.messageId}:${report.offset}:${report.suppressed}`;
 }
 
-/** Where text at `offset` ends up after the edits (text inserted at `offset` itself goes before it). */
-function shifted(offset: number, edits: readonly TextEdit[]): number {
+/** Where text at `offset` ends up after the edits (text inserted at `offset` itself goes before it); -1 when replaced. */
+export function shifted(offset: number, edits: readonly TextEdit[]): number {
   let delta = 0;
   for (const edit of uniqueEdits(edits)) {
     if (edit.range[1] <= offset) delta += edit.text.length - (edit.range[1] - edit.range[0]);
@@ -80,10 +89,39 @@ function shifted(offset: number, edits: readonly TextEdit[]): number {
   return offset + delta;
 }
 
+/** Where text at `offset` of the edited text was before the edits (inserted text: where its edit starts). */
+export function unshifted(offset: number, edits: readonly TextEdit[]): number {
+  let delta = 0;
+  for (const edit of uniqueEdits(edits).sort((a, b) => a.range[0] - b.range[0])) {
+    const start = edit.range[0] + delta;
+    if (offset < start) break;
+    if (offset < start + edit.text.length) return edit.range[0];
+    delta += edit.text.length - (edit.range[1] - edit.range[0]);
+  }
+  return offset - delta;
+}
+
+/**
+ * The edit without the text it keeps at either end. ESLint merges a suggestion's edits into one, so a move
+ * into a new `socket` replaces everything from the object's `{`: what it keeps there has not moved.
+ */
+function minimal(edit: TextEdit, text: string): TextEdit {
+  const [start, end] = edit.range;
+  let prefix = 0;
+  while (start + prefix < end && prefix < edit.text.length && text[start + prefix] === edit.text[prefix]) prefix++;
+  let suffix = 0;
+  while (end - suffix > start + prefix && edit.text.length - suffix > prefix && text[end - suffix - 1] === edit.text[edit.text.length - suffix - 1]) suffix++;
+  return { range: [start + prefix, end - suffix], text: edit.text.slice(prefix, edit.text.length - suffix) };
+}
+
+function editKey(edit: TextEdit): string {
+  return `${edit.range[0]}:${edit.range[1]}:${edit.text}`;
+}
+
 function uniqueEdits(edits: readonly TextEdit[]): TextEdit[] {
   const seen = new Set<string>();
   return edits.filter((edit) => {
-    const key = `${edit.range[0]}:${edit.range[1]}:${edit.text}`;
+    const key = editKey(edit);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -132,11 +132,16 @@ function configFor(file: string, sourceType: SourceType, options: LintOptions): 
         linterOptions: { reportUnusedDisableDirectives: 'off' },
         settings: { redis: { clientModules: [...options.clientModules], lineWidth: options.lineWidth } },
         rules: Object.fromEntries(
-          SAFEGUARDS.map(({ rule }) => [`redis/${rule}`, ['error', options.ruleOptions[rule] ?? {}] as Linter.RuleEntry]),
+          SAFEGUARDS.map(({ rule }) => [`redis/${rule}`, ruleEntry(options.ruleOptions[rule])]),
         ),
       },
     ];
     configs.set(key, config);
   }
   return config;
+}
+
+/** A rule without options (`no-legacy-options`) accepts none, not even `{}`. */
+function ruleEntry(ruleOptions: Record<string, unknown> | undefined): Linter.RuleEntry {
+  return ruleOptions && Object.keys(ruleOptions).length > 0 ? ['error', ruleOptions] : 'error';
 }

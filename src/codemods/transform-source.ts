@@ -8,16 +8,17 @@
 import path from 'node:path';
 import { fileLineWidth } from '../core/layout';
 import { mayUseRedis } from '../core/redis-modules';
-import { safeguardOfTransform, TRANSFORM_NAMES } from '../core/safeguards';
+import { safeguardOfRule, safeguardOfTransform, TRANSFORM_NAMES } from '../core/safeguards';
 import type { CodemodOptions, FileTransformResult, SkippedSite, TransformName } from './api';
-import { applyEdits, checkedApply, type Site, type TextEdit } from './apply';
-import { lintText, type LintedText } from './lint';
+import { applyEdits, checkedApply, shifted, unshifted, type Site, type TextEdit } from './apply';
+import { lintText, type LintedText, type Report } from './lint';
 import { resolveCodemodOptions, unseenSites, type ResolvedOptions } from './options';
 
 export { applyEdits };
 
 /** Sites deferred because their edits overlap another site's get another round; a file never needs more than a few. */
-const MAX_ROUNDS = 4;
+const MAX_ROUNDS = 6;
+const PREFIX = 'redis/';
 const DISABLED_BY_COMMENT = 'disabled by an eslint-disable comment';
 
 /**
@@ -43,24 +44,58 @@ export function transformSource(
   const rules = new Map(wanted.map((name) => [`redis/${safeguardOfTransform(name).rule}`, name]));
   const first = lintText(text, filePath, resolved.lint);
   const skipped = [...initialSkips(first, rules, filePath, resolved)];
-  const appliedSites: Site[] = [];
-  let current = first;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const sites = current.reports.filter((report) => rules.has(report.ruleId) && !report.suppressed && report.fix);
-    const { batch, deferred } = nonOverlapping(innermostFirst(sites.map((report) => ({ report, edit: report.fix! }))));
-    if (batch.length === 0) break;
-    const outcome = checkedApply(current, batch, filePath, resolved.lint);
-    skipped.push(...outcome.rejected.map(({ site, why }) => skip(rules, site.report, `left unchanged: ${why}`)));
-    appliedSites.push(...outcome.applied);
-    const progressed = outcome.result !== current;
-    current = outcome.result;
-    if (!progressed || deferred.length === 0) break;
-    if (round === MAX_ROUNDS - 1) skipped.push(...deferred.map((site) => skip(rules, site.report, 'overlaps another edit')));
-  }
+  const { result, appliedSites } = applyInRounds(first, rules, filePath, resolved, skipped);
   const applied = wanted.filter((name) => appliedSites.some((site) => rules.get(site.report.ruleId) === name));
   const sorted = skipped.sort((a, b) => wanted.indexOf(a.transform) - wanted.indexOf(b.transform) || a.line - b.line || a.column - b.column);
   if (applied.length === 0) return { ...unchanged, skipped: sorted };
-  return { output: bom + current.text, changed: true, applied, skipped: sorted };
+  return { output: bom + result.text, changed: true, applied, skipped: sorted };
+}
+
+/**
+ * Applies the sites round by round: sites whose edits overlap an applied one's, or that wait behind a
+ * migration, get the next round; a rejected site is listed once and not tried again. Option migrations
+ * (`migrate-legacy-options`) go first, in rounds of their own: the others then remedy what they can read.
+ */
+function applyInRounds(
+  first: LintedText,
+  rules: ReadonlyMap<string, TransformName>,
+  filePath: string,
+  resolved: ResolvedOptions,
+  skipped: SkippedSite[],
+): { result: LintedText; appliedSites: Site[] } {
+  const appliedSites: Site[] = [];
+  const rounds: TextEdit[][] = [];
+  let rejected: Report[] = [];
+  let current = first;
+  // Skipped sites are listed where they are in the input, before the earlier rounds' edits.
+  const inInput = (report: Report): Report => {
+    const offset = rounds.reduceRight((at, edits) => unshifted(at, edits), report.offset);
+    const { line, column } = first.sourceCode.getLocFromIndex(offset);
+    return { ...report, offset, line, column: column + 1 };
+  };
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const sites = current.reports.filter((report) => rules.has(report.ruleId) && !report.suppressed && report.fix && !rejected.some((one) => sameReport(one, report)));
+    const migrations = sites.filter((report) => safeguardOfRule(report.ruleId.slice(PREFIX.length))?.revealsOptions);
+    const candidates = migrations.length > 0 ? migrations : sites;
+    const { batch, deferred } = nonOverlapping(innermostFirst(candidates.map((report) => ({ report, edit: report.fix! }))));
+    if (batch.length === 0) break;
+    const outcome = checkedApply(current, batch, filePath, resolved.lint, migrations.length > 0);
+    skipped.push(...outcome.rejected.map(({ site, why }) => skip(rules, inInput(site.report), `left unchanged: ${why}`)));
+    if (round === MAX_ROUNDS - 1) skipped.push(...deferred.map((site) => skip(rules, inInput(site.report), 'overlaps another edit')));
+    appliedSites.push(...outcome.applied);
+    const edits = outcome.applied.map((site) => site.edit);
+    rounds.push(edits);
+    rejected = [...rejected, ...outcome.rejected.map(({ site }) => site.report)].map((report) => ({ ...report, offset: shifted(report.offset, edits) }));
+    // A migration may reveal options the rules could not read before (`db` beside a URL string): lint again.
+    const revealed = migrations.length > 0 && outcome.result !== current;
+    current = outcome.result;
+    if (deferred.length + sites.length - candidates.length === 0 && !revealed) break;
+  }
+  return { result: current, appliedSites };
+}
+
+function sameReport(a: Report, b: Report): boolean {
+  return a.ruleId === b.ruleId && a.messageId === b.messageId && a.offset === b.offset;
 }
 
 /** What the transforms leave alone from the start: reports silenced by a comment, and sites they cannot judge. */
@@ -81,7 +116,10 @@ function skip(rules: ReadonlyMap<string, TransformName>, report: Site['report'],
   return { transform: rules.get(report.ruleId)!, line: report.line, column: report.column, reason };
 }
 
-/** The sites whose edit overlaps no earlier site's (identical edits, as for two owners of one statement, do not count). */
+/**
+ * The sites whose edit overlaps no site taken before it (identical edits, as for two owners of one
+ * statement, do not count), in the order given (see `innermostFirst`).
+ */
 function nonOverlapping(sites: readonly Site[]): { batch: Site[]; deferred: Site[] } {
   const taken: TextEdit[] = [];
   const batch: Site[] = [];
@@ -106,7 +144,8 @@ function innermostFirst(sites: Site[]): Site[] {
   const spanned = (site: Site): number =>
     sites.filter((other) => other !== site && other.report.offset >= site.edit.range[0] && other.report.offset < site.edit.range[1]).length;
   const counts = new Map(sites.map((site) => [site, spanned(site)]));
-  return [...sites].sort((a, b) => counts.get(a)! - counts.get(b)!);
+  const width = (site: Site) => site.edit.range[1] - site.edit.range[0];
+  return [...sites].sort((a, b) => counts.get(a)! - counts.get(b)! || width(a) - width(b));
 }
 
 function overlap(a: TextEdit, b: TextEdit): boolean {

@@ -19,6 +19,28 @@ export function unwrap(node: Node): Node {
   return current;
 }
 
+/** Object-merging helpers: their result has every own key of every argument (`Object.assign`, lodash, jQuery). */
+const LODASH_MERGES = ['assign', 'assignIn', 'extend', 'merge', 'defaults', 'defaultsDeep'];
+const MERGE_METHODS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['Object', new Set(['assign'])],
+  ['_', new Set(LODASH_MERGES)],
+  ['lodash', new Set(LODASH_MERGES)],
+  ['$', new Set(['extend'])],
+  ['jQuery', new Set(['extend'])],
+]);
+
+/** The objects a merge call combines (`Object.assign({}, defaults, options)`), in the order it applies them. */
+export function mergedArguments(node: Node): Node[] | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrap(node.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const method = memberName(callee);
+  if (!method || !MERGE_METHODS.get(callee.object.name)?.has(method)) return undefined;
+  // `$.extend(true, target, …)` merges deeply; the flag is not an object.
+  const args = node.arguments.filter((arg) => !(arg.type === AST_NODE_TYPES.Literal && typeof arg.value === 'boolean'));
+  return args.some((arg) => arg.type === AST_NODE_TYPES.SpreadElement) ? undefined : args;
+}
+
 /** Like `unwrap`, and also looks through `await`. */
 export function unwrapAwait(node: Node): Node {
   let current = unwrap(node);

@@ -4,11 +4,14 @@
  * duplicate's overrides on top of its parent's options (see docs/node-redis.md#where-options-are-read).
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, propertyKeyName, unwrap } from './ast';
+import { isFunctionNode, mergedArguments, propertyKeyName, unwrap } from './ast';
 import type { RedisOwner } from './find-clients';
+import { pathSources, writeReason, writesOverlapping } from './option-writes';
 import type { SameFileValues } from './same-file-values';
 
 type Node = TSESTree.Node;
+/** An object literal, or a merge call read as an object of spreads (`Object.assign({}, defaults, options)`). */
+type OptionsObject = TSESTree.ObjectExpression | { merged: readonly Node[] };
 
 /** Where a missing option has to be written: a new first argument, or a property path inside an object. */
 export type OptionInsertion =
@@ -28,7 +31,8 @@ export type ConnectTimeoutCheck =
   | { status: 'ok' }
   | { status: 'not-applicable'; reason: string }
   | { status: 'unknown'; reason: string; node: Node }
-  | { status: 'problem'; problem: ConnectTimeoutProblem; insertion: OptionInsertion };
+  /** `insertions`: one per way through the options that lacks the timeout (see option-writes.ts). */
+  | { status: 'problem'; problem: ConnectTimeoutProblem; insertions: OptionInsertion[] };
 
 export type ReconnectProblem = 'disabled' | 'alwaysGivesUp' | 'conditional';
 
@@ -45,7 +49,13 @@ type Lookup =
   | { missing: TSESTree.ObjectExpression; path: readonly string[] }
   | { unknown: Node };
 
-const SOCKET_PATH: Record<RedisOwner['kind'], readonly string[]> = {
+/** What a path holds on one way through the options. */
+type PathValue =
+  | { value: Node }
+  | { missing: TSESTree.ObjectExpression; path: readonly string[] }
+  | { unknown: Node; reason: string };
+
+export const SOCKET_PATH: Record<RedisOwner['kind'], readonly string[]> = {
   client: ['socket'],
   pool: ['socket'],
   cluster: ['defaults', 'socket'],
@@ -75,14 +85,40 @@ export class ClientOptionsReader {
       if (owner.kind === 'cluster' || owner.kind === 'sentinel') {
         return { status: 'not-applicable', reason: `a ${owner.kind} without options cannot connect` };
       }
-      return { status: 'problem', problem: 'missingTimeout', insertion: { type: 'argument', call: owner.node, path: timeoutPath } };
+      return { status: 'problem', problem: 'missingTimeout', insertions: [{ type: 'argument', call: owner.node, path: timeoutPath }] };
     }
-    const lookup = this.lookup(options, timeoutPath);
-    if ('unknown' in lookup) return { status: 'unknown', reason: 'options not visible in this file', node: lookup.unknown };
-    if ('found' in lookup) return this.checkTimeoutValue(lookup.found);
+    const ways = this.lookupEachWay(options, timeoutPath, owner.node);
+    const unknown = ways.find((way) => 'unknown' in way);
+    if (unknown) return { status: 'unknown', reason: unknown.reason, node: unknown.unknown };
+    const missing = ways.filter((way) => 'missing' in way);
+    const disabled = ways.flatMap((way) => ('value' in way && this.disablesTimeout(way.value) ? [way.value] : []));
+    const insertions: OptionInsertion[] = [
+      ...uniqueObjects(missing).map((way) => ({ type: 'property' as const, object: way.missing, path: way.path })),
+      ...disabled.map((node) => ({ type: 'value' as const, node })),
+    ];
+    if (insertions.length === 0) return { status: 'ok' };
+    if (missing.length === 0) return { status: 'problem', problem: 'timeoutDisabled', insertions };
     const problem =
       owner.kind === 'cluster' && this.rootNodesHaveTimeout(options) ? 'clusterRootNodesOnly' : MISSING_PROBLEM[owner.kind];
-    return { status: 'problem', problem, insertion: { type: 'property', object: lookup.missing, path: lookup.path } };
+    return { status: 'problem', problem, insertions };
+  }
+
+  /** What `path` holds on each way through the writes made to `options` before `call` reads them. */
+  private lookupEachWay(options: Node, path: readonly string[], call: Node): PathValue[] {
+    const node = unwrap(options);
+    const written = node.type === AST_NODE_TYPES.Identifier ? pathSources(this.values, node, path, call) : undefined;
+    if (!written) return [this.pathValue(options, path)];
+    if ('blockedBy' in written) return [{ unknown: written.blockedBy.write, reason: writeReason(written.blockedBy) }];
+    return written.sources.map((source) => (source.path.length === 0 ? { value: source.root } : this.pathValue(source.root, source.path)));
+  }
+
+  private pathValue(expression: Node, path: readonly string[]): PathValue {
+    const lookup = this.lookup(expression, path);
+    if ('found' in lookup) return { value: lookup.found.value };
+    if ('missing' in lookup) return lookup;
+    const hidden = unwrap(lookup.unknown);
+    const write = hidden.type === AST_NODE_TYPES.Identifier ? this.values.mutations(hidden)[0] : undefined;
+    return { unknown: lookup.unknown, reason: write ? writeReason(write) : 'options not visible in this file' };
   }
 
   /** A duplicate's overrides are merged shallowly: a `socket` override replaces the parent's socket. */
@@ -98,20 +134,21 @@ export class ClientOptionsReader {
     if ('missing' in top) return inherits;
     const lookup = this.lookup(overrides, [...socketPath, 'connectTimeout']);
     if ('unknown' in lookup) return { status: 'unknown', reason: 'overrides not visible in this file', node: lookup.unknown };
-    if ('found' in lookup) return this.checkTimeoutValue(lookup.found);
+    if ('found' in lookup) {
+      const { value } = lookup.found;
+      return this.disablesTimeout(value) ? { status: 'problem', problem: 'timeoutDisabled', insertions: [{ type: 'value', node: value }] } : { status: 'ok' };
+    }
     return {
       status: 'problem',
       problem: 'duplicateSocketOverride',
-      insertion: { type: 'property', object: lookup.missing, path: lookup.path },
+      insertions: [{ type: 'property', object: lookup.missing, path: lookup.path }],
     };
   }
 
-  private checkTimeoutValue(property: TSESTree.Property): ConnectTimeoutCheck {
-    const value = this.values.resolveConstant(property.value);
-    if (value.type === AST_NODE_TYPES.Literal && value.value === 0) {
-      return { status: 'problem', problem: 'timeoutDisabled', insertion: { type: 'value', node: property.value } };
-    }
-    return { status: 'ok' };
+  /** `connectTimeout: 0` turns the timeout off. */
+  private disablesTimeout(value: Node): boolean {
+    const resolved = this.values.resolveConstant(value);
+    return resolved.type === AST_NODE_TYPES.Literal && resolved.value === 0;
   }
 
   private rootNodesHaveTimeout(options: Node): boolean {
@@ -193,12 +230,17 @@ export class ClientOptionsReader {
    * `unknown` as soon as something cannot be seen: a parameter, a call, a spread of outside data.
    */
   lookup(expression: Node, path: readonly string[]): Lookup {
+    let holder = expression;
     let object = this.resolveObject(expression, path);
     if (!object) return { unknown: expression };
     for (let index = 0; index < path.length; index++) {
       const { property, complete } = this.findProperty(object, path.slice(index));
-      if (!property) return complete ? { missing: object, path: path.slice(index) } : { unknown: object };
+      if (!property) {
+        if ('merged' in object) return { unknown: holder };
+        return complete ? { missing: object, path: path.slice(index) } : { unknown: object };
+      }
       if (index === path.length - 1) return { found: property };
+      holder = property.value;
       const next = this.resolveObject(property.value, path.slice(index + 1));
       if (!next) return { unknown: property.value };
       object = next;
@@ -210,34 +252,38 @@ export class ClientOptionsReader {
    * The object literal an expression holds, following same-file constants; undefined when it is not a
    * literal, or when the code writes into it along `path` later (`options.socket = …`).
    */
-  private resolveObject(expression: Node, path: readonly string[], depth = 0): TSESTree.ObjectExpression | undefined {
+  private resolveObject(expression: Node, path: readonly string[], depth = 0): OptionsObject | undefined {
     const node = unwrap(expression);
     if (node.type === AST_NODE_TYPES.ObjectExpression) return node;
+    const merged = mergedArguments(node);
+    if (merged) return { merged };
     if (node.type !== AST_NODE_TYPES.Identifier || depth > 8) return undefined;
-    if (this.values.mutatedPaths(node).some((mutated) => mutated === 'any' || overlaps(mutated, path))) return undefined;
+    if (writesOverlapping(this.values, node, path).length > 0) return undefined;
     const value = this.values.constantValue(node);
     return value && this.resolveObject(value, path, depth + 1);
   }
 
   /** The last property named `path[0]`, looking into resolvable spreads; `complete` is false when a spread or computed key hides it. */
   private findProperty(
-    object: TSESTree.ObjectExpression,
+    object: OptionsObject,
     path: readonly string[],
-    seen = new Set<Node>(),
+    seen = new Set<OptionsObject>(),
   ): { property?: TSESTree.Property; complete: boolean } {
     const name = path[0]!;
     seen.add(object);
-    let complete = true;
-    for (let index = object.properties.length - 1; index >= 0; index--) {
-      const member = object.properties[index]!;
+    // A merge call is read as an object of spreads; its result is never where an option can be inserted.
+    const members = 'merged' in object ? object.merged.map((argument) => ({ argument })) : object.properties;
+    let complete = !('merged' in object);
+    for (let index = members.length - 1; index >= 0; index--) {
+      const member = members[index]!;
       this.values.budget.spend();
-      if (member.type === AST_NODE_TYPES.Property) {
+      if ('type' in member && member.type === AST_NODE_TYPES.Property) {
         const key = propertyKeyName(member);
         if (key === name) return { property: member, complete };
         if (key === undefined) complete = false;
         continue;
       }
-      const spread = this.resolveObject(member.argument, path);
+      const spread = this.resolveObject((member as { argument: Node }).argument, path);
       if (!spread || seen.has(spread)) {
         complete = false;
         continue;
@@ -251,8 +297,8 @@ export class ClientOptionsReader {
   }
 }
 
-/** Whether writing `mutated` can change what is read at `path` (one is a prefix of the other). */
-function overlaps(mutated: readonly string[], path: readonly string[]): boolean {
-  const shorter = Math.min(mutated.length, path.length);
-  return mutated.slice(0, shorter).every((name, index) => name === path[index]);
+/** Each missing object once (two ways may lack the same literal's key). */
+function uniqueObjects<T extends { missing: TSESTree.ObjectExpression }>(ways: T[]): T[] {
+  const seen = new Set<TSESTree.ObjectExpression>();
+  return ways.filter((way) => !seen.has(way.missing) && seen.add(way.missing));
 }

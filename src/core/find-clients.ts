@@ -19,6 +19,7 @@ import {
   type FoundFactoryReference,
   type OwnerKind,
 } from './redis-modules';
+import type { RedisVersion } from './redis-version';
 import { SameFileValues, isVariable, type ParsedProgram, type ValueHolder } from './same-file-values';
 
 type Node = TSESTree.Node;
@@ -36,13 +37,26 @@ export interface RedisOwner {
   factory: string;
   /** For `duplicate()` and `createPool()`: the owner it was made from. */
   parent?: RedisOwner;
-  /** Written against the v2/v3 API (`createClient(port, host)`, snake_case options). */
+  /** The module the factory was loaded from (`redis`, an npm alias, a wrapper in `clientModules`). */
+  moduleName: string;
+  /** The node-redis version the project declares for its module, when it is known. */
+  version?: RedisVersion;
+  /** Written against the v2/v3 API: by the version, or when it is unknown by the syntax (`createClient(port, host)`). */
   legacy: boolean;
+  /** The file calls `connect()` on it. */
+  connected: boolean;
+  /**
+   * A v4+ owner that is never connected and never exported or returned, nor any duplicate of it: it opens
+   * no socket and emits no 'error' (a test double for `jest.spyOn`), so nothing is asked of it.
+   */
+  inert: boolean;
   errorListener: ErrorListenerState;
 }
 
 export interface AnalysisInput extends ParsedProgram {
   clientModules: readonly string[];
+  /** The version of a node-redis module in this project (undefined when unknown). */
+  versionOf?: (moduleName: string) => RedisVersion | undefined;
 }
 
 /**
@@ -74,7 +88,7 @@ export class RedisClientAnalysis {
       if (method !== undefined && DERIVED_FACTORIES[method]) this.ownersOf(call);
     }
     this.markListeners();
-    this.inferLegacyApi();
+    this.decideApi();
   }
 
   /** The owners an expression may evaluate to. */
@@ -109,45 +123,47 @@ export class RedisClientAnalysis {
   private findFactoryCalls(): void {
     const traceMap = buildTraceMap(this.input.clientModules);
     const tracker = createFactoryTracker(this.values.globalScope, this.values.budget);
-    const references: FoundFactoryReference[] = [...tracker.iterateEsmReferences(traceMap)];
+    const references: (FoundFactoryReference & { moduleName: string })[] = [];
+    for (const found of tracker.iterateEsmReferences(traceMap)) references.push({ ...found, moduleName: found.path[0]! });
     for (const { node, moduleName } of this.values.moduleLoads) {
       const moduleMap = traceMap[moduleName];
       if (!moduleMap) continue;
       if (node.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
         for (const reference of this.values.findVariable(node.id)?.references ?? []) {
-          if (reference.isRead()) for (const found of tracker.iteratePropertyReferences(reference.identifier, moduleMap)) references.push(found);
+          if (!reference.isRead()) continue;
+          for (const found of tracker.iteratePropertyReferences(reference.identifier, moduleMap)) references.push({ ...found, moduleName });
         }
       } else {
         // `await import('redis')` is the module; `require('redis')` is the module itself.
         const start = node.parent?.type === AST_NODE_TYPES.AwaitExpression ? node.parent : node;
-        for (const found of tracker.iteratePropertyReferences(start, moduleMap)) references.push(found);
+        for (const found of tracker.iteratePropertyReferences(start, moduleMap)) references.push({ ...found, moduleName });
       }
     }
-    for (const { node, info } of references) {
+    for (const { node, info, moduleName } of references) {
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
-      if (info.curried) this.addCurriedFactory(node as TSESTree.CallExpression, info);
-      else this.addOwner(node, info.kind, info.factory);
+      if (info.curried) this.addCurriedFactory(node as TSESTree.CallExpression, info, moduleName);
+      else this.addOwner(node, info.kind, info.factory, moduleName);
     }
   }
 
   /** `RedisClient.factory(config)` returns a function; each call of it creates an owner. */
-  private addCurriedFactory(factoryCall: TSESTree.CallExpression, info: FactoryInfo): void {
+  private addCurriedFactory(factoryCall: TSESTree.CallExpression, info: FactoryInfo, moduleName: string): void {
     const { parent, child } = valueParent(factoryCall);
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === child) {
-      this.addOwner(parent, info.kind, info.factory);
+      this.addOwner(parent, info.kind, info.factory, moduleName);
       return;
     }
     if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.id.type === AST_NODE_TYPES.Identifier) {
       for (const reference of this.values.findVariable(parent.id)?.references ?? []) {
         const use = valueParent(reference.identifier);
         if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee === use.child) {
-          this.addOwner(use.parent, info.kind, info.factory);
+          this.addOwner(use.parent, info.kind, info.factory, moduleName);
         }
       }
     }
   }
 
-  private addOwner(node: OwnerNode, kind: OwnerKind, factory: string, parent?: RedisOwner): RedisOwner {
+  private addOwner(node: OwnerNode, kind: OwnerKind, factory: string, moduleName: string, parent?: RedisOwner): RedisOwner {
     const existing = this.ownerByNode.get(node);
     if (existing) return existing;
     const owner: RedisOwner = {
@@ -155,7 +171,10 @@ export class RedisClientAnalysis {
       kind,
       factory,
       parent,
+      moduleName,
       legacy: parent ? parent.legacy : this.isLegacyCall(node, kind),
+      connected: false,
+      inert: false,
       errorListener: 'none',
     };
     this.ownerByNode.set(node, owner);
@@ -200,7 +219,7 @@ export class RedisClientAnalysis {
       const derive = DERIVED_FACTORIES[method];
       if (derive) {
         const parent = this.ownersOf(receiver).find((candidate) => derive(candidate.kind));
-        return parent ? { found: [this.addOwner(call, derive(parent.kind)!, method, parent)] } : {};
+        return parent ? { found: [this.addOwner(call, derive(parent.kind)!, method, parent.moduleName, parent)] } : {};
       }
     }
     const returned = this.values.functionsOf(call.callee).flatMap((fn) => this.values.returnedExpressions(fn));
@@ -243,26 +262,50 @@ export class RedisClientAnalysis {
   }
 
   /**
-   * An argument-less `createClient()` carries no sign of its API version. It is v3 code when the file
-   * clearly uses the v3 API elsewhere, or when the file uses the client without ever `connect()`ing it
-   * (v3 connects by itself; a v4+ client is useless until connected). A client that is exported or
-   * returned unconnected is taken as v4+: the code that receives it may connect it.
+   * Which API each owner is written against: the project's declared version decides; only where it is
+   * unknown does the syntax. There an argument-less `createClient()` is v3 code when the file clearly
+   * uses the v3 API elsewhere, or when the file uses the client without ever `connect()`ing it (v3
+   * connects by itself; a v4+ client is useless until connected), unless it is exported or returned
+   * unconnected (the code that receives it may connect it). A `connect()` call is v4+ evidence.
    */
-  private inferLegacyApi(): void {
+  private decideApi(): void {
     const connected = distinctOwners(
       this.values.calls.filter((call) => calledMethodName(call) === 'connect').map((call) => this.ownersOf(receiverOf(call))),
     );
-    const fileUsesV3 = this.owners.some((owner) => owner.legacy && !owner.parent);
     for (const owner of this.owners) {
-      if (owner.kind !== 'client' || owner.parent || owner.node.arguments.length > 0) continue;
-      if (fileUsesV3) owner.legacy = true;
-      else if (!connected.has(owner)) {
-        const route = this.escapeRoute(owner);
-        owner.legacy = route !== 'exported' && route !== 'returned';
+      owner.connected = connected.has(owner);
+      owner.version = this.input.versionOf?.(owner.moduleName);
+    }
+    const fileUsesV3 = this.owners.some((owner) => !owner.version && owner.legacy && !owner.parent);
+    // A duplicate copies its parent's options: a parent whose duplicate connects is not inert either.
+    const live = new Set(this.owners.filter((owner) => owner.connected || this.leavesFile(owner)).flatMap(lineage));
+    for (const owner of this.owners) {
+      if (owner.version) {
+        owner.legacy = owner.version.major < 4;
+        owner.inert = !owner.legacy && !live.has(owner);
+      } else if (lineage(owner).some((one) => one.connected)) {
+        owner.legacy = false;
+      } else if (owner.kind === 'client' && !owner.parent && owner.node.arguments.length === 0) {
+        owner.legacy = fileUsesV3 || !this.leavesFile(owner);
       }
     }
-    for (const owner of this.owners) if (owner.parent?.legacy) owner.legacy = true;
+    for (const owner of this.owners) {
+      if (!owner.version && owner.parent?.legacy && !lineage(owner).some((one) => one.connected)) owner.legacy = true;
+    }
   }
+
+  /** Exported or returned: the code that receives it may connect it (code it is passed to is taken not to). */
+  private leavesFile(owner: RedisOwner): boolean {
+    const route = this.escapeRoute(owner);
+    return route === 'exported' || route === 'returned';
+  }
+}
+
+/** The owner and the owners it was made from (`duplicate()` of a client). */
+export function lineage(owner: RedisOwner): RedisOwner[] {
+  const owners: RedisOwner[] = [];
+  for (let current: RedisOwner | undefined = owner; current; current = current.parent) owners.push(current);
+  return owners;
 }
 
 /** The union of answers; one answer shared by many expressions (a memo entry) is read once. */

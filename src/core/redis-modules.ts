@@ -60,6 +60,8 @@ export type TraceMap = Record<string, TraceMapNode>;
 
 export interface FoundFactoryReference {
   node: TSESTree.Node;
+  /** From the module (ES imports: `[moduleName, ...]`) or from the node tracking started at. */
+  path: readonly string[];
   info: FactoryInfo;
 }
 

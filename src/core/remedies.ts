@@ -4,6 +4,7 @@
  * the inserted span: existing formatting, comments, quotes and line endings stay byte for byte.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import semver from 'semver';
 import { enclosingStatement, propertyKeyName, unwrap, valueParent } from './ast';
 import type { ConnectTimeoutFinding, DisabledReconnectFinding } from './analyze';
 import type { OptionInsertion } from './client-options';
@@ -21,6 +22,8 @@ export interface TextEdit {
 
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_RETRIES = 20;
+/** The first redis version whose reconnect strategy receives the error that caused the attempt. */
+const CAUSE_SINCE = '4.6.0';
 
 export interface RemedyContext {
   sourceText: string;
@@ -50,15 +53,18 @@ export function defaultErrorHandler(owner: RedisOwner, quote: string): string {
   return `(err) => console.error(${quote}Redis ${OWNER_LABEL[owner.kind]} error:${quote}, err)`;
 }
 
-function strategyParts(maxRetries: number, typescript: boolean, quote: string) {
-  return {
-    parameters: typescript ? '(retries: number, cause: Error)' : '(retries, cause)',
-    giveUp: { callee: 'new Error', argument: `${quote}Redis: gave up reconnecting after ${maxRetries} attempts: ${quote} + cause.message` },
-  };
+/**
+ * `readsCause`: node-redis passes the strategy a `cause` only from redis 4.6.0 on; before that it is
+ * undefined, and reading `cause.message` would throw on every attempt (so the strategy never gives up).
+ */
+function strategyParts(maxRetries: number, typescript: boolean, quote: string, readsCause = true) {
+  const parameters = readsCause ? (typescript ? '(retries: number, cause: Error)' : '(retries, cause)') : typescript ? '(retries: number)' : '(retries)';
+  const message = `${quote}Redis: gave up reconnecting after ${maxRetries} attempts${readsCause ? ': ' : ''}${quote}`;
+  return { parameters, giveUp: { callee: 'new Error', argument: `${message}${readsCause ? ' + cause.message' : ''}` } };
 }
 
-export function boundedReconnectStrategy(maxRetries: number, typescript: boolean, quote: string): string {
-  const { parameters, giveUp } = strategyParts(maxRetries, typescript, quote);
+export function boundedReconnectStrategy(maxRetries: number, typescript: boolean, quote: string, readsCause = true): string {
+  const { parameters, giveUp } = strategyParts(maxRetries, typescript, quote, readsCause);
   return `${parameters} => (retries >= ${maxRetries} ? ${giveUp.callee}(${giveUp.argument}) : Math.min(2 ** retries * 50, 2000))`;
 }
 
@@ -122,7 +128,7 @@ export function hasArgumentList(node: TSESTree.CallExpression | TSESTree.NewExpr
 }
 
 export function connectTimeoutEdits(finding: ConnectTimeoutFinding, context: RemedyContext, milliseconds: number): TextEdit[] {
-  return optionEdits(finding.insertion, String(milliseconds), context);
+  return finding.insertions.flatMap((insertion) => optionEdits(insertion, String(milliseconds), context));
 }
 
 export function boundedReconnectEdits(
@@ -130,12 +136,14 @@ export function boundedReconnectEdits(
   context: RemedyContext,
   maxRetries: number,
 ): TextEdit[] {
-  const strategy = boundedReconnectStrategy(maxRetries, context.typescript, detectQuote(context.sourceText));
+  const { version } = finding.owner;
+  const readsCause = !version || !semver.lt(version.minimum, CAUSE_SINCE);
+  const strategy = boundedReconnectStrategy(maxRetries, context.typescript, detectQuote(context.sourceText), readsCause);
   const { target, property } = finding;
   if (target !== property.value) return [{ range: target.range, text: `(${strategy})` }];
   if (!property.method && property.kind === 'init') {
     const inline = [{ range: target.range, text: strategy }];
-    return fitsWidth(context.sourceText, inline, context.layout) ? inline : brokenStrategyEdits(property, context, maxRetries);
+    return fitsWidth(context.sourceText, inline, context.layout) ? inline : brokenStrategyEdits(property, context, maxRetries, readsCause);
   }
   // A method (`reconnectStrategy(retries) { … }`) or getter: its value starts at the parameters, so it
   // becomes a plain property. `get`, `async` or `*` before the key would not belong to the new value.
@@ -146,11 +154,11 @@ export function boundedReconnectEdits(
 }
 
 /** The strategy over several lines; the single-line objects around it are broken too when they can be. */
-function brokenStrategyEdits(property: TSESTree.Property, context: RemedyContext, maxRetries: number): TextEdit[] {
+function brokenStrategyEdits(property: TSESTree.Property, context: RemedyContext, maxRetries: number, readsCause: boolean): TextEdit[] {
   const { sourceText, layout } = context;
   const quote = detectQuote(sourceText);
-  const { parameters, giveUp } = strategyParts(maxRetries, context.typescript, quote);
-  const inline = boundedReconnectStrategy(maxRetries, context.typescript, quote);
+  const { parameters, giveUp } = strategyParts(maxRetries, context.typescript, quote, readsCause);
+  const inline = boundedReconnectStrategy(maxRetries, context.typescript, quote, readsCause);
   const key = sourceText.slice(property.range[0], property.value.range[0]);
   const strategyAt = (indent: string): string =>
     columns(`${indent}${key}${inline},`) <= layout.width ? inline : brokenStrategy(parameters, maxRetries, giveUp, indent, layout);
@@ -235,7 +243,7 @@ function assignableTarget(left: Node, sourceText: string): string | undefined {
 
 // ---- writing an option ------------------------------------------------------------------------------
 
-function optionEdits(insertion: OptionInsertion, value: string, context: RemedyContext): TextEdit[] {
+export function optionEdits(insertion: OptionInsertion, value: string, context: RemedyContext): TextEdit[] {
   const { sourceText, layout } = context;
   switch (insertion.type) {
     case 'value':

@@ -24,6 +24,14 @@ export interface ParsedProgram {
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
 }
 
+/** A write through a variable: `options.socket = value` has path `['socket']` and that value. */
+export interface Mutation {
+  path: readonly string[] | 'any';
+  write: Node;
+  /** The value of a simple `=` assignment to a static path. */
+  value?: Node;
+}
+
 /** A module loaded by an expression rather than an import declaration. */
 export interface ModuleLoad {
   node: TSESTree.CallExpression | TSESTree.ImportExpression | TSESTree.TSImportEqualsDeclaration;
@@ -51,7 +59,7 @@ export class SameFileValues {
   private readonly memberKeys = new Map<TSESTree.MemberExpression, string | undefined>();
   private readonly valueSourcesMemo = new Map<Variable, readonly Node[]>();
   private readonly boundSourcesMemo = new Map<Variable, readonly Node[]>();
-  private readonly mutatedPathsMemo = new Map<Variable, readonly (readonly string[] | 'any')[]>();
+  private readonly mutationsMemo = new Map<Variable, readonly Mutation[]>();
   private readonly functionsMemo = new Map<ValueHolder, readonly FunctionNode[]>();
   /** Member accesses of one property name grouped by their path key, built per name on first use. */
   private readonly accessesByKey = new Map<string, Map<string | undefined, TSESTree.MemberExpression[]>>();
@@ -62,9 +70,13 @@ export class SameFileValues {
     this.budget = new AnalysisBudget(this.index());
   }
 
-  /** Resolves an identifier from its innermost scope, found by walking up (constant per lookup). */
+  /**
+   * Resolves an identifier from its innermost scope, found by walking up (constant per lookup). A
+   * type-only name (`ReturnType`, an interface) holds no value: a value of that name is an implicit global.
+   */
   findVariable(identifier: TSESTree.Identifier): Variable | undefined {
-    return ASTUtils.findVariable(this.scopeOf(identifier), identifier.name) ?? undefined;
+    const variable = ASTUtils.findVariable(this.scopeOf(identifier), identifier.name) ?? undefined;
+    return variable && 'isValueVariable' in variable && variable.isValueVariable === false ? undefined : variable;
   }
 
   /** The expressions a variable is given: its initializer and every plain assignment. */
@@ -134,16 +146,16 @@ export class SameFileValues {
    * The member paths written through a variable after its declaration: `options.password = …` gives
    * `['password']`; `Object.assign(options, …)`, `delete options[key]` or a computed key give `'any'`.
    */
-  mutatedPaths(identifier: TSESTree.Identifier): readonly (readonly string[] | 'any')[] {
+  mutations(identifier: TSESTree.Identifier): readonly Mutation[] {
     const variable = this.findVariable(identifier);
     if (!variable) return [];
-    let paths = this.mutatedPathsMemo.get(variable);
-    if (!paths) {
+    let mutations = this.mutationsMemo.get(variable);
+    if (!mutations) {
       this.budget.spend(1 + variable.references.length);
-      paths = variable.references.flatMap((reference) => mutationThrough(reference.identifier));
-      this.mutatedPathsMemo.set(variable, paths);
+      mutations = variable.references.flatMap((reference) => mutationThrough(reference.identifier));
+      this.mutationsMemo.set(variable, mutations);
     }
-    return paths;
+    return mutations;
   }
 
   /** Follows same-file constants (`const opts = {...}`) to the expression they hold. */
@@ -428,7 +440,7 @@ function iteratedArray(callback: FunctionNode): Node | undefined {
 }
 
 /** The path a reference writes into the object it holds (`x.a.b = …`), if it writes at all. */
-function mutationThrough(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): (readonly string[] | 'any')[] {
+function mutationThrough(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): Mutation[] {
   const path: (string | undefined)[] = [];
   let node: Node = identifier;
   while (node.parent?.type === AST_NODE_TYPES.MemberExpression && node.parent.object === node) {
@@ -436,16 +448,20 @@ function mutationThrough(identifier: TSESTree.Identifier | TSESTree.JSXIdentifie
     path.push(memberName(node as TSESTree.MemberExpression));
   }
   const parent = node.parent;
+  if (!parent) return [];
   if (node === identifier) {
-    const assigned = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isObjectAssign(parent.callee);
-    return assigned ? ['any'] : [];
+    const assigned = parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isObjectAssign(parent.callee);
+    return assigned ? [{ path: 'any', write: parent }] : [];
   }
+  const assignment = parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node;
   const writes =
-    (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node) ||
-    (parent?.type === AST_NODE_TYPES.UpdateExpression && parent.argument === node) ||
-    (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete');
+    assignment ||
+    (parent.type === AST_NODE_TYPES.UpdateExpression && parent.argument === node) ||
+    (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'delete');
   if (!writes) return [];
-  return path.every((name) => name !== undefined) ? [path as string[]] : ['any'];
+  if (!path.every((name) => name !== undefined)) return [{ path: 'any', write: parent }];
+  const value = assignment && parent.operator === SIMPLE_ASSIGNMENT ? parent.right : undefined;
+  return [{ path: path as string[], write: parent, value }];
 }
 
 function isObjectAssign(callee: Node): boolean {

@@ -18,8 +18,11 @@ export default createSafeguardRule(connectTimeout, {
       'This sentinel does not set `nodeClientOptions.socket.connectTimeout`, where node-redis reads it for master and replica connections. Set it explicitly (the default is 5000 ms).',
     duplicateSocketOverride:
       "This `duplicate()` overrides `socket`, which replaces the parent's socket options, so the duplicate has no `connectTimeout`. Set `connectTimeout` in the override too.",
+    topLevelTimeout:
+      'This node-redis {{kind}} sets `{{prefix}}connectTimeout`, which node-redis v4+ ignores: it reads `{{prefix}}socket.connectTimeout`. Move it into `socket`.',
     timeoutDisabled:
       '`connectTimeout: 0` disables the connect timeout: a connection attempt to an unreachable server can hang until the operating system gives up. Set a positive number of milliseconds.',
     addConnectTimeout: 'Set `connectTimeout: {{milliseconds}}`.',
+    moveConnectTimeout: 'Move `connectTimeout` into `socket`.',
   },
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TRANSFORM_NAMES } from '../../src/codemods/api';
+import { codemodOptions, SAFEGUARDS } from '../../src/core/safeguards';
 import { CLIENT_JS, ROOT, applied, cleanTrees, ensureBuilt, expected, makeTree, read, run } from '../helpers/cli-harness';
 
 // Each test spawns the CLI, which loads the TypeScript parser: allow for a busy machine.
@@ -9,6 +10,7 @@ vi.setConfig({ testTimeout: 60_000 });
 beforeAll(ensureBuilt, 300_000);
 afterAll(cleanTrees, 120_000);
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const usage = (message: string): string => `redis-codemod: ${message}\nRun 'redis-codemod --help' for usage.\n`;
 
 describe('--help and --version', () => {
@@ -29,7 +31,7 @@ describe('--help and --version', () => {
       '--connect-timeout <ms>',
       '--max-retries <n>',
       '--client-module <name>',
-      '--test-pattern <glob>',
+      '--test-file-patterns <glob>',
       '--workers <n>',
       '--allow-outside-git',
       '--max-file-size <size>',
@@ -40,7 +42,14 @@ describe('--help and --version', () => {
     ]) {
       expect(result.stdout).toContain(`  ${flag} `);
     }
-    for (const name of TRANSFORM_NAMES) expect(result.stdout).toContain(`  ${name} `);
+    for (const { transform, summary, optIn } of SAFEGUARDS) {
+      const line = `${optIn ? 'opt-in: ' : ''}${summary}`;
+      expect(result.stdout).toMatch(new RegExp(`\\n  ${transform} +${escapeRegExp(line)}\\n`));
+    }
+    // The codemod options' flags are the registry's names.
+    for (const spec of codemodOptions()) {
+      expect(result.stdout).toContain(`  --${spec.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${spec.placeholder} `);
+    }
     expect(result.stdout).toMatch(/^Usage: redis-codemod \[options\] \[paths\.\.\.\]\n/);
     expect(result.stdout).toContain('Exit codes:\n  0    success');
     expect(result.stdout).toContain('\n  1    ');
@@ -82,6 +91,8 @@ describe('usage errors exit 2 with a clear message and change nothing', () => {
     [['--error-handler'], usage("option '--error-handler' needs a value")],
     [['--client-module'], usage("option '--client-module' needs a value")],
     [['--test-pattern'], usage("option '--test-pattern' needs a value")],
+    [['--test-file-patterns='], usage("option '--test-file-patterns' needs a value")],
+    [['--workers', '2', '--workers='], usage("option '--workers' needs a value")],
     [
       ['--transform', 'add-error-listener', '--transform', 'nope'],
       usage(`unknown transform 'nope'; valid transforms: ${TRANSFORM_NAMES.join(', ')}`),
@@ -130,7 +141,8 @@ describe('codemod options are passed to the transforms', () => {
     ['--error-handler', ['--error-handler', '(err) => logger.warn(err)'], { errorHandler: '(err) => logger.warn(err)' }],
     ['--connect-timeout', ['--connect-timeout', '4321'], { connectTimeout: 4321 }],
     ['--max-retries', ['--max-retries=7'], { maxRetries: 7 }],
-    ['--test-pattern', ['--test-pattern', '**/*.spec.js', '--test-pattern', 'e2e/**'], { testFilePatterns: ['**/*.spec.js', 'e2e/**'] }],
+    ['--test-file-patterns', ['--test-file-patterns', '**/*.spec.js', '--test-file-patterns=e2e/**'], { testFilePatterns: ['**/*.spec.js', 'e2e/**'] }],
+    ['--test-pattern (old name)', ['--test-pattern', '**/*.spec.js', '--test-pattern', 'e2e/**'], { testFilePatterns: ['**/*.spec.js', 'e2e/**'] }],
   ];
   for (const [flag, args, options] of variants) {
     it(flag, () => {

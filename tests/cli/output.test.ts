@@ -12,7 +12,7 @@ import {
   cleanTrees,
   ensureBuilt,
   expected,
-  lines,
+  outputLines,
   makeTree,
   read,
   run,
@@ -178,7 +178,7 @@ describe('--json', () => {
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual({
       mode: 'write',
-      transforms: ['add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy'],
+      transforms: ['migrate-legacy-options', 'add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy', 'handle-connect'],
       files: [
         { path: 'a.js', status: 'changed', applied: a.applied, skipped: a.skipped },
         { path: 'bad.js', status: 'error', applied: [], skipped: [], error: { message, line: Number(line), column: Number(column) } },
@@ -221,7 +221,7 @@ describe('--json', () => {
     const result = transformSource(source, path.join(dir, 'a.js'), undefined, { cwd: dir });
     const json = JSON.parse(run(dir, ['--json', '--dry']).stdout);
     expect(json.files[0].skipped).toEqual(result.skipped);
-    const human = lines(run(dir, ['--dry']).stderr);
+    const human = outputLines(run(dir, ['--dry']).stderr);
     for (const site of result.skipped) {
       expect(human).toContain(`a.js:${site.line}:${site.column}: ${site.transform} skipped: ${site.reason}`);
     }

@@ -4,9 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { transformSource } from '../../src/codemods/transform-source';
+import { inProjectOfUnknownVersion } from './fixtures';
 
 const RULE = 'redis/require-error-listener';
 const IMPORT = "import { createClient } from 'redis';\n";
+
+inProjectOfUnknownVersion();
 
 /** Whether add-error-listener left the client alone because a comment silenced its rule. */
 function silenced(code: string): boolean {

@@ -5,12 +5,13 @@
  * first-line comment `// fixture-path: src/__tests__/client.test.ts`; otherwise it is `src/<case>.<ext>`.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import type { API, FileInfo, Options, Transform } from 'jscodeshift';
 import type { applyTransform as ApplyTransform } from 'jscodeshift/src/testUtils';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TransformName } from '../../src/codemods/api';
 import { safeguardOfTransform } from '../../src/core/safeguards';
 import { transformSource } from '../../src/codemods/transform-source';
@@ -144,14 +145,43 @@ function applyFirstSuggestion(source: string, message: Linter.LintMessage): stri
  * through `transformSource`) turns the input into the output byte for byte, is idempotent, writes code that
  * parses, leaves nothing for the matching rule to report, and writes what the rule's suggestion writes.
  */
+/**
+ * Runs the fixtures in an empty directory, where no package.json declares node-redis: the rules then
+ * decide v2/v3 from the syntax, as the fixtures expect (this repository's own package.json declares
+ * redis 6 for its tests, which would make every fixture v6 code). A transform's fixtures may bring
+ * their own project files instead (`project` below).
+ */
+export function inProjectOfUnknownVersion(): void {
+  inProject({});
+}
+
+/** Runs the tests in a fresh directory holding `files` (path → text), e.g. a package.json that declares node-redis. */
+export function inProject(files: Readonly<Record<string, string>>): void {
+  const original = process.cwd();
+  let project: string | undefined;
+  beforeAll(() => {
+    project = fs.mkdtempSync(path.join(os.tmpdir(), 'eslint-plugin-redis-fixtures-'));
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(project, file)), { recursive: true });
+      fs.writeFileSync(path.join(project, file), text);
+    }
+    process.chdir(project);
+  });
+  afterAll(() => {
+    process.chdir(original);
+    if (project) fs.rmSync(project, { recursive: true, force: true });
+  });
+}
+
 export function defineFixtureTests(
   transform: TransformName,
   module: TransformModule,
-  { knownBugs = {} }: { knownBugs?: Record<string, string> } = {},
+  { knownBugs = {}, project = {} }: { knownBugs?: Record<string, string>; project?: Record<string, string> } = {},
 ): void {
   const ruleId = ruleOfTransform(transform);
   const fixtures = loadFixtures(transform);
   describe(transform, () => {
+    inProject(project);
     it('has at least 15 fixture pairs', () => {
       expect(fixtures.length).toBeGreaterThanOrEqual(15);
     });

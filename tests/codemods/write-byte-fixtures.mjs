@@ -203,6 +203,158 @@ module.exports = redis.createClient({
 });
 `,
   },
+  {
+    transform: 'migrate-legacy-options',
+    name: 'crlf-line-endings',
+    ext: 'ts',
+    eol: '\r\n',
+    bom: false,
+    input: `import { createClient } from 'redis';
+
+const client = createClient({
+  url: process.env.REDIS_URL,
+  connectTimeout: 2000, // ms
+  db: 1,
+});
+client.on('error', (err) => console.error(err));
+
+export async function start() {
+  await client.connect();
+}
+`,
+    output: `import { createClient } from 'redis';
+
+const client = createClient({
+  url: process.env.REDIS_URL,
+  socket: { connectTimeout: 2000 }, // ms
+  database: 1,
+});
+client.on('error', (err) => console.error(err));
+
+export async function start() {
+  await client.connect();
+}
+`,
+  },
+  {
+    transform: 'migrate-legacy-options',
+    name: 'byte-order-mark',
+    ext: 'cjs',
+    eol: '\n',
+    bom: true,
+    input: `const { createClient } = require('redis');
+
+const client = createClient('redis://cache:6379', { db: 2 });
+client.on('error', console.error);
+client.connect();
+`,
+    output: `const { createClient } = require('redis');
+
+const client = createClient({ database: 2, url: 'redis://cache:6379' });
+client.on('error', console.error);
+client.connect();
+`,
+  },
+  {
+    transform: 'add-reconnect-strategy',
+    name: 'crlf-line-endings',
+    ext: 'ts',
+    eol: '\r\n',
+    bom: false,
+    input: `import { createClient } from 'redis';
+
+export const client = createClient({
+  url: process.env.REDIS_URL,
+
+  socket: {
+    keepAlive: true // keep it
+  }
+});
+`,
+    output: `import { createClient } from 'redis';
+
+export const client = createClient({
+  url: process.env.REDIS_URL,
+
+  socket: {
+    keepAlive: true, // keep it
+    reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000))
+  }
+});
+`,
+  },
+  {
+    transform: 'add-reconnect-strategy',
+    name: 'byte-order-mark',
+    ext: 'cjs',
+    eol: '\n',
+    bom: true,
+    input: `const { createClient } = require('redis');
+
+module.exports = createClient({ url: process.env.REDIS_URL });
+`,
+    output: `const { createClient } = require('redis');
+
+module.exports = createClient({ url: process.env.REDIS_URL, socket: { reconnectStrategy: (retries, cause) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });
+`,
+  },
+  {
+    transform: 'handle-connect',
+    name: 'crlf-line-endings',
+    ext: 'cjs',
+    eol: '\r\n',
+    bom: false,
+    input: `const { createClient } = require('redis');
+
+const client = createClient(); // the cache
+client.on('error', console.error);
+client.connect(); // started here
+
+module.exports = client;
+`,
+    output: `const { createClient } = require('redis');
+
+const client = createClient(); // the cache
+client.on('error', console.error);
+client.connect().catch((err) => console.error('Redis client failed to connect:', err)); // started here
+
+module.exports = client;
+`,
+  },
+  {
+    transform: 'handle-connect',
+    name: 'byte-order-mark',
+    ext: 'js',
+    eol: '\n',
+    bom: true,
+    input: `const client = require('redis').createClient();
+client.on('error', console.error);
+client.connect();
+`,
+    output: `const client = require('redis').createClient();
+client.on('error', console.error);
+client.connect().catch((err) => console.error('Redis client failed to connect:', err));
+`,
+  },
+  {
+    transform: 'handle-connect',
+    name: 'crlf-and-byte-order-mark',
+    ext: 'mjs',
+    eol: '\r\n',
+    bom: true,
+    input: `import { createClient } from 'redis';
+const client = createClient();
+client.on('error', console.error);
+client.connect();
+export default client;
+`,
+    output: `import { createClient } from 'redis';
+const client = createClient();
+client.on('error', console.error);
+await client.connect();
+export default client;
+`,
+  },
 ];
 
 /** The exact bytes of a fixture text. */

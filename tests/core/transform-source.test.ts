@@ -1,9 +1,11 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { InvalidOptionError, NestingTooDeepError, SourceParseError, TRANSFORM_NAMES } from '../../src/codemods/api';
+import { DEFAULT_TRANSFORM_NAMES, InvalidOptionError, NestingTooDeepError, SourceParseError } from '../../src/codemods/api';
 import { applyEdits, transformSource } from '../../src/codemods/transform-source';
 import { pastTheBudget, pastTheDepthBound } from '../rules/bounded-shapes';
 
-const ALL = TRANSFORM_NAMES;
+/** What the CLI runs when no transform is named. */
+const ALL = DEFAULT_TRANSFORM_NAMES;
 
 describe('transformSource', () => {
   it('returns the very same string when a file does not use node-redis', () => {
@@ -66,11 +68,48 @@ describe('transformSource', () => {
     expect(result.skipped).toEqual([{ transform: 'add-connect-timeout', line: 2, column: 34, reason: 'options not visible in this file' }]);
   });
 
+  it('names the write it cannot follow in the skip reason', () => {
+    const source = [
+      "import { createClient } from 'redis';",
+      'const options = { url: process.env.REDIS_URL };',
+      'export function connect(tls) {',
+      '  if (tls) options.socket = { tls: true };',
+      "  return createClient(options).on('error', console.error);",
+      '}',
+      '',
+    ].join('\n');
+    const result = transformSource(source, 'src/connect.js', ALL);
+    expect(result.changed).toBe(false);
+    expect(result.skipped).toEqual([
+      { transform: 'add-connect-timeout', line: 5, column: 10, reason: 'options are written to after creation, line 4' },
+    ]);
+  });
+
+  it('edits every literal a way through written options needs', () => {
+    const source = [
+      "import { createClient } from 'redis';",
+      'const options = { url: process.env.REDIS_URL };',
+      'if (process.env.REDIS_TLS) {',
+      "  options['socket'] = { tls: true };",
+      '}',
+      "export const client = createClient(options).on('error', console.error);",
+      '',
+    ].join('\n');
+    const result = transformSource(source, 'src/client.js', ALL);
+    expect(result.skipped).toEqual([]);
+    expect(result.output).toBe(
+      source
+        .replace('REDIS_URL }', 'REDIS_URL, socket: { connectTimeout: 10000 } }')
+        .replace('{ tls: true }', '{ tls: true, connectTimeout: 10000 }'),
+    );
+  });
+
   it('leaves alone what an eslint-disable comment silences, and says so', () => {
     const source = [
       "import { createClient } from 'redis';",
       '// eslint-disable-next-line redis/require-error-listener -- short-lived script',
       "const client = createClient({ socket: { connectTimeout: 1000 } });",
+      'await client.connect();',
       '',
     ].join('\n');
     const result = transformSource(source, 'src/script.js', ALL);
@@ -137,13 +176,41 @@ describe('transformSource', () => {
   });
 });
 
+describe('transformSource: handle-connect', () => {
+  const header = "const { createClient } = require('redis');\nconst client = createClient();\nclient.on('error', console.error);\n";
+
+  it("lists a connect() in an 'error' listener as left alone, and handles the floating one", () => {
+    const source = `${header}client.on('error', () => { client.connect().catch(() => {}); });\nclient.connect();\n`;
+    expect(transformSource(source, 'src/cache.cjs', ['handle-connect'])).toEqual({
+      output: source.replace(/client\.connect\(\);\n$/, "client.connect().catch((err) => console.error('Redis client failed to connect:', err));\n"),
+      changed: true,
+      applied: ['handle-connect'],
+      skipped: [
+        {
+          transform: 'handle-connect',
+          line: 4,
+          column: 28,
+          reason: 'connect() in a listener: node-redis reconnects by itself, remove the call by hand',
+        },
+      ],
+    });
+  });
+
+  it('lists the site as skipped when the handler is TypeScript and the file JavaScript', () => {
+    const source = `${header}client.connect();\n`;
+    expect(transformSource(source, 'src/cache.cjs', ['handle-connect'], { errorHandler: '(err: Error) => log(err)' }).skipped).toEqual([
+      { transform: 'handle-connect', line: 4, column: 1, reason: 'the error handler uses TypeScript syntax, which this JavaScript file cannot hold' },
+    ]);
+  });
+});
+
 describe('transformSource: edits that keep the meaning (ASI, `new X`, listeners the analysis can see)', () => {
   const listener = "client.on('error', (err) => console.error('Redis client error:', err))";
 
   it.each([
     [
       'an assignment in a one-line arrow body without semicolons',
-      "import { createClient } from 'redis'\nlet client\nbeforeEach(() => { client = createClient() })\nafterEach(() => client.quit())\n",
+      "import { createClient } from 'redis'\nlet client\nbeforeEach(() => { client = createClient() })\nbeforeEach(() => client.connect())\nafterEach(() => client.quit())\n",
       `beforeEach(() => { client = createClient(); ${listener} })`,
     ],
     [
@@ -177,7 +244,67 @@ describe('transformSource: edits that keep the meaning (ASI, `new X`, listeners 
   });
 });
 
-describe('transformSource: files past the analysis bounds', () => {
+/** This repository's package.json declares redis 6: these files are v4+ code. */
+describe('transformSource: migrate-legacy-options', () => {
+  it('lists retry_strategy and connect_timeout as skipped with the reason, and rewrites only what is mechanical', () => {
+    const source = [
+      "import { createClient } from 'redis';",
+      'const client = createClient({ url, db: 1, retry_strategy: () => 1000, connect_timeout: 5000 });',
+      'await client.connect();',
+      '',
+    ].join('\n');
+    expect(transformSource(source, 'src/cache.mjs', ['migrate-legacy-options'])).toEqual({
+      output: source.replace('db: 1', 'database: 1'),
+      changed: true,
+      applied: ['migrate-legacy-options'],
+      skipped: [
+        {
+          transform: 'migrate-legacy-options',
+          line: 2,
+          column: 43,
+          reason: '`retry_strategy` receives an options object: rewrite it as `socket.reconnectStrategy(retries, cause)` by hand',
+        },
+        {
+          transform: 'migrate-legacy-options',
+          line: 2,
+          column: 71,
+          reason: "`connect_timeout` was v3's total reconnect budget: set `socket.connectTimeout` and a bounded `socket.reconnectStrategy` by hand",
+        },
+      ],
+    });
+  });
+
+  it('migrates first, so the other transforms complete what they can then read', () => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient('redis://cache:6379', { db: 2 });\nawait client.connect();\n";
+    const result = transformSource(source, 'src/cache.mjs', ALL);
+    expect(result.applied).toEqual(['migrate-legacy-options', 'add-error-listener', 'add-connect-timeout']);
+    expect(result.output).toBe(
+      [
+        "import { createClient } from 'redis';",
+        "const client = createClient({ database: 2, url: 'redis://cache:6379', socket: { connectTimeout: 10000 } });",
+        "client.on('error', (err) => console.error('Redis client error:', err));",
+        'await client.connect();',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('moves a misplaced connectTimeout once, whichever of the two rules offering the move runs', () => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient({ host: 'h', connectTimeout: 100 });\nclient.on('error', log);\nawait client.connect();\n";
+    expect(transformSource(source, 'src/cache.mjs', ['add-connect-timeout']).output).toContain(
+      "createClient({ host: 'h', socket: { connectTimeout: 100 } })",
+    );
+    expect(transformSource(source, 'src/cache.mjs', ALL).output).toContain("createClient({ socket: { host: 'h', connectTimeout: 100 } })");
+  });
+
+  it('leaves v2/v3 code alone', () => {
+    const source = "const redis = require('redis');\nconst client = redis.createClient({ host: 'h', db: 2 });\nclient.on('error', log);\n";
+    expect(transformSource(source, 'src/cache.js', ['migrate-legacy-options'], { cwd: os.tmpdir() }).changed).toBe(false);
+  });
+});
+
+// A 2,000-line file linted to its budget: seconds on a loaded 2-core machine, so a roomy time limit.
+describe('transformSource: files past the analysis bounds', { timeout: 60_000 }, () => {
   it.each([
     ['budget', pastTheBudget(), 'analysis budget exceeded'],
     ['depth', pastTheDepthBound(), 'analysis depth exceeded'],
@@ -186,7 +313,7 @@ describe('transformSource: files past the analysis bounds', () => {
       output: source,
       changed: false,
       applied: [],
-      skipped: [{ transform: 'add-error-listener', line: 1, column: 1, reason: `${reason}: the file is left unchanged` }],
+      skipped: [{ transform: 'migrate-legacy-options', line: 1, column: 1, reason: `${reason}: the file is left unchanged` }],
     });
   });
 });

@@ -36,6 +36,30 @@ describe('fuzz regressions', () => {
     expect(failureKinds(await checkText(text, 'src/blocks.js'))).toEqual([]);
   });
 
+  // A client created inside a strategy the codemod replaces: its listener and timeout overlapped the
+  // replacement, which was refused, and were then never applied nor listed as skipped.
+  it('a client created inside a reconnect strategy that always gives up', async () => {
+    const text = [
+      "import { createClient } from 'redis';",
+      'export const client = createClient({',
+      '  socket: {',
+      '    reconnectStrategy(retries: number) {',
+      "      return new Error('no reconnects');",
+      '      const inner = createClient({ socket: { connectTimeout: 0 } });',
+      '    },',
+      '  },',
+      '});',
+      '',
+    ].join('\n');
+    expect(failureKinds(await checkText(text, 'src/strategy.ts'))).toEqual([]);
+  });
+
+  // A value assigned to a type-only name (`ReturnType`) is an implicit global, not the lib type's variable.
+  it('a client assigned to a name that is only a type', async () => {
+    const text = "import { createClient } from '@redis/client';\ntype Redis = ReturnType<typeof createClient>;\nbeforeEach(() => { ReturnType = createClient() })\n";
+    expect(failureKinds(await checkText(text, 'src/type-name.ts'))).toEqual([]);
+  });
+
   // (c) `.on('error', …)` chained onto `new X` without parentheses binds to `X`: `new (RedisClient.on)(…)`.
   it('export default new RedisClient without parentheses', async () => {
     const text = "import { RedisClient } from 'redis';\nexport default new RedisClient;\n";

@@ -5,13 +5,14 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type { CodemodOptions, FileTransformResult, TransformName } from '../../src/codemods/api';
-import { TRANSFORM_NAMES } from '../../src/codemods/api';
+import { DEFAULT_TRANSFORM_NAMES } from '../../src/codemods/api';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** CLI_TEST_DIST lets a developer point the tests at another build (e.g. with a fake transform). */
 export const DIST = process.env.CLI_TEST_DIST ?? path.join(ROOT, 'dist');
 export const BIN = path.join(DIST, 'cli', 'bin.js');
-export const ALL: readonly TransformName[] = TRANSFORM_NAMES;
+/** The transforms the CLI runs when none is named. */
+export const ALL: readonly TransformName[] = DEFAULT_TRANSFORM_NAMES;
 
 /** A file every transform has something to do with: a client with no 'error' listener. */
 export const CLIENT_JS = "const { createClient } = require('redis');\nconst client = createClient();\nclient.connect();\n";
@@ -214,8 +215,8 @@ export function isChattrAvailable(): boolean {
   return ok;
 }
 
-/** stderr lines without the trailing empty one. */
-export function lines(text: string): string[] {
+/** The lines a command printed, without the empty one after the last newline. */
+export function outputLines(text: string): string[] {
   return text.split('\n').slice(0, -1);
 }
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRANSFORM_NAMES } from '../../src/codemods/api';
+import { DEFAULT_TRANSFORM_NAMES } from '../../src/codemods/api';
 import { transformSource } from '../../src/codemods/transform-source';
 import { BIN, ensureBuilt, whyNoUnprivilegedRun } from '../helpers/cli-harness';
 import { fixture } from './helpers';
@@ -49,7 +49,7 @@ function writeTree(dir: string, files: Record<string, string>): void {
 
 /** What the CLI writes for `text` at `file` (run from `cwd`). */
 function expectedOutput(text: string, file: string, cwd: string): string {
-  return transformSource(text, file, TRANSFORM_NAMES, { cwd }).output;
+  return transformSource(text, file, DEFAULT_TRANSFORM_NAMES, { cwd }).output;
 }
 
 /** Every file under `dir` (relative, sorted), following no symlinks. */

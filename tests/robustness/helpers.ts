@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
-import tsParser from '@typescript-eslint/parser';
 import plugin from '../../src/index';
-import { NestingTooDeepError, SourceParseError, TRANSFORM_NAMES, type CodemodOptions } from '../../src/codemods/api';
+import { NestingTooDeepError, SourceParseError, DEFAULT_TRANSFORM_NAMES, type CodemodOptions } from '../../src/codemods/api';
 import { transformSource } from '../../src/codemods/transform-source';
 import { lintText } from '../../src/codemods/lint';
+import { typescriptFiles } from '../helpers/linter';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const FIXTURES = path.join(__dirname, 'fixtures');
@@ -30,19 +30,14 @@ export function prng(seed: number): () => number {
   };
 }
 
-function* walk(dir: string): Generator<string> {
-  let dirents: fs.Dirent[];
-  try {
-    dirents = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const dirent of dirents) {
-    const full = path.join(dir, dirent.name);
-    if (dirent.isDirectory()) yield* walk(full);
-    else if (dirent.isFile()) yield full;
-  }
+/** Regular files under `dir` (symlinks are not followed) in the order of a walk that sorts each folder by name; as bench/corpus.mjs. */
+function filesUnder(dir: string): string[] {
+  const key = (file: string): string => file.split(path.sep).join('\0');
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((dirent) => dirent.isFile())
+    .map((dirent) => path.join(dirent.parentPath, dirent.name))
+    .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 const SOURCE_FILE = /\.(?:[cm]?js|[cm]?ts)$/;
@@ -77,7 +72,7 @@ function readEligible(file: string, nodeModules: string): RealFile | undefined {
 export function sampleRealFiles(general: number, redis: number): RealFile[] {
   const nodeModules = path.join(ROOT, 'node_modules');
   const all: string[] = [];
-  for (const file of walk(nodeModules)) if (SOURCE_FILE.test(file)) all.push(file);
+  for (const file of filesUnder(nodeModules)) if (SOURCE_FILE.test(file)) all.push(file);
   const stride = Math.max(1, Math.floor(all.length / (general * 1.3)));
   const picked: RealFile[] = [];
   for (let i = 0; i < all.length && picked.length < general; i += stride) {
@@ -100,7 +95,7 @@ export function sampleRealFiles(general: number, redis: number): RealFile[] {
 
 const linter = new Linter({ cwd: ROOT });
 const BASE: Linter.Config[] = [
-  { files: ['**/*.ts', '**/*.mts', '**/*.cts'], languageOptions: { parser: tsParser as Linter.Parser } },
+  typescriptFiles,
   { linterOptions: { reportUnusedDisableDirectives: 'off', reportUnusedInlineConfigs: 'off' } },
 ];
 /**
@@ -130,7 +125,7 @@ export type TransformOutcome =
 /** All three transforms; a parse error of the input is an outcome, anything else thrown is not caught. */
 export function transformAll(text: string, filename: string, options: CodemodOptions = {}): TransformOutcome {
   try {
-    const result = transformSource(text, filename, TRANSFORM_NAMES, options);
+    const result = transformSource(text, filename, DEFAULT_TRANSFORM_NAMES, options);
     return { kind: 'ok', changed: result.changed, output: result.output };
   } catch (error) {
     if (error instanceof SourceParseError) return { kind: 'parse-error', message: error.message };

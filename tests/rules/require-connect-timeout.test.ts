@@ -33,6 +33,7 @@ function invalid(
 ruleTester.run('require-connect-timeout', rule, {
   valid: [
     { name: 'client with socket.connectTimeout', code: lines(IMPORT, 'createClient({ url, socket: { connectTimeout: 8000 } });') },
+    { name: 'a timeout in a merged default', code: lines(IMPORT, 'export const make = (options) => createClient(Object.assign({ socket: { connectTimeout: 8000 } }, options));') },
     { name: 'cluster with defaults.socket.connectTimeout', code: lines(IMPORT, 'createCluster({ rootNodes: [{ url }], defaults: { socket: { connectTimeout: 3000 } } });') },
     { name: 'sentinel with nodeClientOptions.socket.connectTimeout', code: lines(IMPORT, 'createSentinel({ name: "m", sentinelRootNodes: [], nodeClientOptions: { socket: { connectTimeout: 3000 } } });') },
     { name: 'pool with the timeout in its client options', code: lines(IMPORT, 'createClientPool({ socket: { connectTimeout: 3000 } }, { maximum: 10 });') },
@@ -43,6 +44,25 @@ ruleTester.run('require-connect-timeout', rule, {
     {
       name: 'a same-file constant and spreads',
       code: lines(IMPORT, 'const socket = { connectTimeout: 2000 };', 'const base = { socket };', 'createClient({ ...base, url });'),
+    },
+    {
+      name: 'options written on a branch, every way with the timeout',
+      code: lines(IMPORT, 'const o = { url, socket: { connectTimeout: 1 } };', 'if (tls) o.socket = { tls: true, connectTimeout: 2 };', 'createClient(o);'),
+    },
+    {
+      name: 'writes the rule cannot follow: in another function, after the call, a value from elsewhere',
+      code: lines(
+        IMPORT,
+        'const a = { url };',
+        'function configure() { a.socket = { tls: true }; }',
+        'createClient(a);',
+        'const b = { url };',
+        'createClient(b);',
+        'b.socket = {};',
+        'const c = { url };',
+        'if (tls) c.socket = loadSocketOptions();',
+        'createClient(c);',
+      ),
     },
     {
       name: 'options mutated after their declaration cannot be seen',
@@ -170,6 +190,54 @@ ruleTester.run('require-connect-timeout', rule, {
       'createClient({ socket: { connectTimeout: 1000 } }).duplicate',
       'createClient({ socket: { connectTimeout: 1000 } }).duplicate({ socket: { host: "replica", connectTimeout: 10000 } });',
     ),
+    {
+      name: 'a top-level connectTimeout is ignored: the suggestion moves it into socket',
+      code: lines(IMPORT, 'createClient({ url, connectTimeout: 5000 });'),
+      errors: [
+        {
+          messageId: 'topLevelTimeout',
+          data: { kind: 'client', prefix: '' },
+          line: 2,
+          column: 1,
+          endColumn: 13,
+          suggestions: [{ messageId: 'moveConnectTimeout', output: lines(IMPORT, 'createClient({ url, socket: { connectTimeout: 5000 } });') }],
+        },
+      ],
+    },
+    {
+      name: 'a top-level connectTimeout beside a socket moves into it',
+      code: lines(IMPORT, 'createClient({ connectTimeout: 5000, socket: { host } });'),
+      errors: [
+        {
+          messageId: 'topLevelTimeout',
+          data: { kind: 'client', prefix: '' },
+          line: 2,
+          column: 1,
+          suggestions: [{ messageId: 'moveConnectTimeout', output: lines(IMPORT, 'createClient({ socket: { host, connectTimeout: 5000 } });') }],
+        },
+      ],
+    },
+    {
+      name: "a cluster's defaults.connectTimeout",
+      code: lines(IMPORT, 'createCluster({ rootNodes: [], defaults: { connectTimeout: 1000 } });'),
+      errors: [
+        {
+          messageId: 'topLevelTimeout',
+          data: { kind: 'cluster', prefix: 'defaults.' },
+          line: 2,
+          column: 1,
+          suggestions: [{ messageId: 'moveConnectTimeout', output: lines(IMPORT, 'createCluster({ rootNodes: [], defaults: { socket: { connectTimeout: 1000 } } });') }],
+        },
+      ],
+    },
+    {
+      name: 'a top-level connectTimeout in options shared by two clients: reported, not moved and never added a second time',
+      code: lines(IMPORT, 'const options = { url, connectTimeout: 5000 };', 'createClient(options);', 'createClient(options);'),
+      errors: [
+        { messageId: 'topLevelTimeout', data: { kind: 'client', prefix: '' }, line: 3, column: 1, suggestions: [] },
+        { messageId: 'topLevelTimeout', data: { kind: 'client', prefix: '' }, line: 4, column: 1, suggestions: [] },
+      ],
+    },
     invalid('suggestedTimeout option', 'createClient({ url });', 'missingTimeout', 'createClient', 'createClient({ url, socket: { connectTimeout: 2500 } });', 2500),
     invalid('TypeScript satisfies', 'createClient({ url } satisfies object);', 'missingTimeout', 'createClient', 'createClient({ url, socket: { connectTimeout: 10000 } } satisfies object);'),
     {
@@ -207,6 +275,67 @@ ruleTester.run('require-connect-timeout', rule, {
                 'const client = createClient(options);',
                 'await client.connect();',
               ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'options written on a branch: both ways lack the timeout, both literals get it',
+      code: lines(IMPORT, 'const opts = { url };', "if (tls) opts['socket'] = { tls: true };", 'createClient(opts);'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(
+                IMPORT,
+                'const opts = { url, socket: { connectTimeout: 10000 } };',
+                "if (tls) opts['socket'] = { tls: true, connectTimeout: 10000 };",
+                'createClient(opts);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'options written on a branch: only the way without the timeout gets it',
+      code: lines(IMPORT, 'const opts = { url, socket: { connectTimeout: 5000 } };', 'if (tls) { opts.socket = { tls: true }; }', 'createClient(opts);'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(
+                IMPORT,
+                'const opts = { url, socket: { connectTimeout: 5000 } };',
+                'if (tls) { opts.socket = { tls: true, connectTimeout: 10000 }; }',
+                'createClient(opts);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a write that always runs replaces the declared socket',
+      code: lines(IMPORT, 'const opts = { url, socket: { connectTimeout: 5000 } };', 'opts.socket = { tls: true };', 'createClient(opts);'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 1,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(IMPORT, 'const opts = { url, socket: { connectTimeout: 5000 } };', 'opts.socket = { tls: true, connectTimeout: 10000 };', 'createClient(opts);'),
             },
           ],
         },

@@ -9,6 +9,22 @@ const listener = (name: string, kind = 'client') => `${name}.on('error', ${handl
 ruleTester.run('require-error-listener', rule, {
   valid: [
     {
+      name: 'a listener that rethrows only some errors handles the others',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'const client = createClient();',
+        "client.on('error', (err) => { if (err.code === 'WRONGPASS') throw err; console.error(err); });",
+      ),
+    },
+    {
+      name: 'a listener that does more than log before throwing',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'const client = createClient();',
+        "client.on('error', (err) => { metrics.increment('redis.error'); throw err; });",
+      ),
+    },
+    {
       name: 'listener in a later statement',
       code: lines("import { createClient } from 'redis';", 'const client = createClient();', "client.on('error', console.error);", 'await client.connect();'),
     },
@@ -764,6 +780,108 @@ ruleTester.run('require-error-listener', rule, {
             {
               messageId: 'addErrorListener',
               output: lines("var redis = require('redis');", 'var client = redis.createClient(6379, "127.0.0.1");', listener('client')),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an error listener that only rethrows',
+      code: lines("import { createClient } from 'redis';", 'const client = createClient();', "client.on('error', (err) => { throw err; });"),
+      errors: [
+        {
+          messageId: 'rethrowingListener',
+          data: { kind: 'client' },
+          line: 2,
+          column: 16,
+          endColumn: 28,
+          suggestions: [
+            {
+              messageId: 'logInsteadOfThrowing',
+              output: lines(
+                "import { createClient } from 'redis';",
+                'const client = createClient();',
+                "client.on('error', (err) => { console.error('Redis client error:', err); });",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a named listener that logs and rethrows loses its throw line',
+      code: lines(
+        'const redis = require("redis");',
+        'const cluster = redis.createCluster({ rootNodes: [] });',
+        'function onError(err) {',
+        '  logger.error("redis failed", err);',
+        '  throw err;',
+        '}',
+        'cluster.on("error", onError);',
+      ),
+      filename: 'src/cluster.js',
+      errors: [
+        {
+          messageId: 'rethrowingListener',
+          data: { kind: 'cluster' },
+          line: 2,
+          column: 17,
+          suggestions: [
+            {
+              messageId: 'logInsteadOfThrowing',
+              output: lines(
+                'const redis = require("redis");',
+                'const cluster = redis.createCluster({ rootNodes: [] });',
+                'function onError(err) {',
+                '  logger.error("redis failed", err);',
+                '}',
+                'cluster.on("error", onError);',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a rethrowing listener with the errorHandler option',
+      code: lines("import { createClient } from 'redis';", 'const client = createClient();', "client.on('error', (err) => { throw err; });"),
+      options: [{ errorHandler: 'logger.warn' }],
+      errors: [
+        {
+          messageId: 'rethrowingListener',
+          line: 2,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'handleInsteadOfThrowing',
+              data: { handler: 'logger.warn' },
+              output: lines("import { createClient } from 'redis';", 'const client = createClient();', "client.on('error', (err) => { logger.warn(err); });"),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a wrapping throw without a semicolon, on a duplicate',
+      code: lines(
+        "import { createClient } from 'redis';",
+        "const pub = createClient().on('error', console.error);",
+        "const sub = pub.duplicate().on('error', (e) => { throw new Error('subscriber: ' + e.message) });",
+      ),
+      errors: [
+        {
+          messageId: 'rethrowingListener',
+          data: { kind: 'client' },
+          line: 3,
+          column: 13,
+          suggestions: [
+            {
+              messageId: 'logInsteadOfThrowing',
+              output: lines(
+                "import { createClient } from 'redis';",
+                "const pub = createClient().on('error', console.error);",
+                "const sub = pub.duplicate().on('error', (e) => { console.error('Redis client error:', new Error('subscriber: ' + e.message)) });",
+              ),
             },
           ],
         },

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { RuleTester } from '@typescript-eslint/rule-tester';
 import tsParser from '@typescript-eslint/parser';
 import type { TSESLint } from '@typescript-eslint/utils';
@@ -5,9 +6,16 @@ import { Linter, type Rule } from 'eslint';
 
 type ESLintRule = Rule.RuleModule;
 
+/**
+ * Where a case without a filename is linted: a made-up project with no package.json above it, so the
+ * node-redis version is unknown there (and this repository's own package.json is never read).
+ */
+export const UNKNOWN_VERSION_DIR = path.resolve('/virtual-project-without-package-json');
+
 /** One tester for all rule tests; `@typescript-eslint/parser` reads both JS and TS. */
 export const ruleTester = new RuleTester({
   languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
+  defaultFilenames: { ts: path.join(UNKNOWN_VERSION_DIR, 'file.ts'), tsx: path.join(UNKNOWN_VERSION_DIR, 'react.tsx') },
 });
 
 /** The default handler the listener suggestion writes, per owner kind. */

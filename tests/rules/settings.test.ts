@@ -15,14 +15,19 @@ const EXPECTED_ARRAY = 'eslint-plugin-redis: settings.redis.clientModules must b
 
 describe('settings.redis', () => {
   it('defaults to no extra client modules', () => {
-    expect(readSettings(contextWith({}))).toEqual({ clientModules: [] });
-    expect(readSettings(contextWith({ redis: {} }))).toEqual({ clientModules: [] });
+    expect(readSettings(contextWith({}))).toEqual({ clientModules: [], version: 'detect' });
+    expect(readSettings(contextWith({ redis: {} }))).toEqual({ clientModules: [], version: 'detect' });
   });
 
   it('reads clientModules', () => {
     expect(readSettings(contextWith({ redis: { clientModules: ['@acme/redis', './lib/redis'] } }))).toEqual({
       clientModules: ['@acme/redis', './lib/redis'],
+      version: 'detect',
     });
+  });
+
+  it.each([[4], ['4.5.2'], ['^4.6'], ['detect']])('reads version %j', (version) => {
+    expect(readSettings(contextWith({ redis: { version } }))).toEqual({ clientModules: [], version });
   });
 
   it('validates a settings object once and reuses the result', () => {
@@ -51,7 +56,7 @@ describe('settings.redis', () => {
     [
       'an unknown key',
       { clientModule: ['@acme/redis'] },
-      'eslint-plugin-redis: settings.redis has an unknown key "clientModule"; the keys are "clientModules" and "lineWidth", as in { clientModules: ["@acme/redis"] }.',
+      'eslint-plugin-redis: settings.redis has an unknown key "clientModule"; the keys are "clientModules", "version" and "lineWidth", as in { clientModules: ["@acme/redis"] }.',
     ],
     [
       'lineWidth: not a positive whole number',
@@ -62,6 +67,16 @@ describe('settings.redis', () => {
       'lineWidth: a string',
       { lineWidth: '100' },
       'eslint-plugin-redis: settings.redis.lineWidth must be a positive whole number of columns, e.g. 100, but it is the string "100".',
+    ],
+    [
+      'a version that names none',
+      { version: 'latest' },
+      `eslint-plugin-redis: settings.redis.version must be 'detect', a node-redis major version (e.g. 4) or a semver version or range (e.g. "4.5.0"), but it is the string "latest".`,
+    ],
+    [
+      'a major below 2',
+      { version: 1.5 },
+      `eslint-plugin-redis: settings.redis.version must be 'detect', a node-redis major version (e.g. 4) or a semver version or range (e.g. "4.5.0"), but it is the number 1.5.`,
     ],
   ])('rejects %s with a message naming the setting', (_title, redis, message) => {
     expect(() => readSettings(contextWith({ redis }))).toThrow(new TypeError(message));

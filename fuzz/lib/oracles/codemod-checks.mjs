@@ -9,7 +9,7 @@ import { parseTree, splitBom } from '../syntax.mjs';
 import { alignTokens } from './alignment.mjs';
 import { BUDGET, overBudget } from './lint-checks.mjs';
 import { lineColumnOf, lineStarts, normalizeKind } from './positions.mjs';
-import { removalProblems, replaceableRegions } from './removals.mjs';
+import { migrationRegions, removalProblems, replaceableRegions } from './removals.mjs';
 import { leftoverProblems, skippedPositionProblems } from './leftovers.mjs';
 import { indexNodes, insertionProblems } from './structure.mjs';
 
@@ -80,16 +80,18 @@ function outputProblems(text, filename, options, result, remaining) {
   const failures = [];
   const input = parseTree(splitBom(text).body, filename);
   const output = result.changed ? parseTree(splitBom(result.output).body, filename) : input;
+  const migrated = result.applied.includes('migrate-legacy-options');
   const outputSide = {
     nodes: indexNodes(output.ast),
     tokens: output.tokens,
     text: splitBom(result.output).body,
-    replaced: replaceableRegions(output.ast),
+    replaced: [...replaceableRegions(output.ast), ...(migrated ? migrationRegions(output.ast, 'output') : [])],
   };
   const judge = (runs, tentative) => insertionProblems(outputSide, tentative, runs).length;
   const alignment = result.changed ? alignTokens(input.tokens, output.tokens, judge) : undefined;
   if (alignment) {
-    for (const detail of removalProblems(input.ast, alignment.removed, splitBom(text).body)) {
+    const moved = migrated ? migrationRegions(input.ast, 'input') : [];
+    for (const detail of removalProblems(input.ast, alignment.removed, splitBom(text).body, moved)) {
       failures.push({ invariant: 'codemod-removes', kind: 'removes user code', detail, output: result.output });
     }
     const body = splitBom(result.output).body;

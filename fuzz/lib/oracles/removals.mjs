@@ -29,10 +29,40 @@ export function replaceableRegions(ast) {
   return regions;
 }
 
-/** One message per removed span outside the replaceable regions. */
-export function removalProblems(ast, removedTokens, body) {
+const FACTORIES = new Set(['createClient', 'createCluster', 'createSentinel', 'createClientPool', 'createPool', 'duplicate', 'RedisClient']);
+
+function calleeName(callee) {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
+  return undefined;
+}
+
+const LEGACY_KEYS = new Set(['db', 'host', 'port', 'path', 'tls', 'connectTimeout', 'reconnectStrategy', 'keepAlive', 'noDelay', 'auth_pass', 'enable_offline_queue', 'enableOfflineQueue', 'url']);
+const MIGRATED_KEYS = new Set(['socket', 'database', 'password', 'disableOfflineQueue', 'url']);
+
+/**
+ * Where `migrate-legacy-options` may move code: the argument lists of node-redis factory calls (a URL
+ * string becomes `{ url }`) and the option objects holding a key it moves (`db` becomes `database`,
+ * `host` goes into `socket`), in the input (`keys` LEGACY_KEYS) or the output (MIGRATED_KEYS). A move is
+ * neither an insertion nor a strategy swap; only a file it changed gets these regions.
+ */
+export function migrationRegions(ast, side) {
+  const keys = side === 'input' ? LEGACY_KEYS : MIGRATED_KEYS;
+  const regions = [];
+  walk(ast, (node) => {
+    if (node.type === 'ObjectExpression' && node.properties.some((p) => p.type === 'Property' && keys.has(keyName(p)))) {
+      regions.push(node.range);
+    }
+    if ((node.type !== 'CallExpression' && node.type !== 'NewExpression') || node.arguments.length === 0) return;
+    if (FACTORIES.has(calleeName(node.callee))) regions.push([node.arguments[0].range[0], node.arguments.at(-1).range[1]]);
+  });
+  return regions;
+}
+
+/** One message per removed span outside the replaceable regions (and `extraRegions`). */
+export function removalProblems(ast, removedTokens, body, extraRegions = []) {
   if (removedTokens.length === 0) return [];
-  const regions = replaceableRegions(ast);
+  const regions = [...replaceableRegions(ast), ...extraRegions];
   const lost = removedTokens.filter(
     (token) => !regions.some(([start, end]) => token.range[0] >= start && token.range[1] <= end),
   );

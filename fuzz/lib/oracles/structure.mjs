@@ -1,6 +1,6 @@
 // Does each run of inserted code stand on its own? The codemods insert whole statements, properties and
-// arguments, replace an option's value, chain `.on('error', …)` onto an expression, or give `new X` an
-// argument list. Inserted code that binds into the user's code changes what that code means even when
+// arguments, replace an option's value, chain `.on('error', …)` or `.catch(…)` onto an expression, put
+// `await` before one, or give `new X` an argument list. Inserted code that binds into the user's code changes what that code means even when
 // the file parses: `new RedisClient.on(…)` constructs `RedisClient.on`; a listener statement followed
 // by a `(async () => …)()` line becomes a call of the listener's result.
 import { createRequire } from 'node:module';
@@ -44,8 +44,14 @@ function tailProblem(node, parent, start, text) {
   }
 }
 
+/** `handle-connect` puts `await` before a user's `connect()` call: the run is the keyword alone. */
+function isAwaitPrefix(nodes, start, end) {
+  return nodes.some(({ node }) => node.type === 'AwaitExpression' && node.range[0] === start && node.argument.range[0] >= end);
+}
+
 /** Why the inserted range [start, end) binds into the user's code, or undefined when it stands alone. */
 function bindingProblem(nodes, start, end, text) {
+  if (isAwaitPrefix(nodes, start, end)) return undefined;
   for (const { node, parent } of nodes) {
     const [from, to] = node.range;
     if (from >= start && from < end && to > end) return `inserted code starts a ${node.type} that runs into the code after it`;

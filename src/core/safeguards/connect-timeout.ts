@@ -1,7 +1,19 @@
-import { findMissingConnectTimeouts, ownerReportNode } from '../analyze';
+import { findMissingConnectTimeouts, ownerReportNode, type ConnectTimeoutFinding } from '../analyze';
+import { legacyOptionEdits } from '../legacy-option-remedies';
+import { clientOptionsPrefix, type LegacyOptionFinding } from '../legacy-options';
 import { OWNER_LABEL } from '../redis-modules';
-import { DEFAULT_CONNECT_TIMEOUT_MS, connectTimeoutEdits } from '../remedies';
-import type { Safeguard, UnseenSite } from './types';
+import { DEFAULT_CONNECT_TIMEOUT_MS, connectTimeoutEdits, type RemedyContext } from '../remedies';
+import type { Safeguard, SafeguardReport, UnseenSite } from './types';
+
+/** v4+ ignores it there: say so, and move it (never add a second one in `socket`). */
+function misplacedReport(finding: ConnectTimeoutFinding, misplaced: LegacyOptionFinding, remedy: RemedyContext): SafeguardReport {
+  return {
+    node: finding.reportNode,
+    messageId: 'topLevelTimeout',
+    data: { kind: OWNER_LABEL[finding.owner.kind], prefix: clientOptionsPrefix(finding.owner) },
+    remedy: misplaced.remedy && { messageId: 'moveConnectTimeout', edits: legacyOptionEdits(misplaced, remedy) },
+  };
+}
 
 /** Rule `require-connect-timeout`, transform `add-connect-timeout`. The registry exempts test files. */
 export const connectTimeout: Safeguard<'require-connect-timeout', 'add-connect-timeout'> = {
@@ -20,12 +32,15 @@ export const connectTimeout: Safeguard<'require-connect-timeout', 'add-connect-t
   ],
   check({ analysis, remedy, options }) {
     const milliseconds = options.connectTimeout as number;
-    return findMissingConnectTimeouts(analysis).map((finding) => ({
-      node: finding.reportNode,
-      messageId: finding.problem,
-      data: { kind: OWNER_LABEL[finding.owner.kind] },
-      remedy: { messageId: 'addConnectTimeout', data: { milliseconds }, edits: connectTimeoutEdits(finding, remedy, milliseconds) },
-    }));
+    return findMissingConnectTimeouts(analysis).map((finding) => {
+      if (finding.misplaced) return misplacedReport(finding, finding.misplaced, remedy);
+      return {
+        node: finding.reportNode,
+        messageId: finding.problem,
+        data: { kind: OWNER_LABEL[finding.owner.kind] },
+        remedy: { messageId: 'addConnectTimeout', data: { milliseconds }, edits: connectTimeoutEdits(finding, remedy, milliseconds) },
+      };
+    });
   },
   unseen({ analysis }) {
     const sites: UnseenSite[] = [];

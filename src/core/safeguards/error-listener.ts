@@ -2,6 +2,7 @@ import { findMissingErrorListeners, ownerReportNode } from '../analyze';
 import { validateErrorHandler, type ErrorHandler } from '../error-handler';
 import { OWNER_LABEL } from '../redis-modules';
 import { errorListenerEdits } from '../remedies';
+import { rethrowingListenerReports } from '../rethrowing-listeners';
 import type { Safeguard, SafeguardInput } from './types';
 
 const TYPESCRIPT_HANDLER = 'the error handler uses TypeScript syntax, which this JavaScript file cannot hold';
@@ -49,7 +50,8 @@ export const errorListener: Safeguard<'require-error-listener', 'add-error-liste
   check(input) {
     const { analysis, options } = input;
     const handler = handlerOf(options);
-    return findMissingErrorListeners(analysis)
+    const rethrowing = rethrowingListenerReports(analysis.lifecycle?.rethrowingListeners ?? [], input.remedy, fitsFile(handler, input) ? handler?.source : undefined);
+    const missing = findMissingErrorListeners(analysis)
       .filter(({ escapeRoute }) => options.escapedClients !== 'ignore' || !escapeRoute)
       .map(({ owner, problem }) => ({
         node: ownerReportNode(owner),
@@ -63,6 +65,7 @@ export const errorListener: Safeguard<'require-error-listener', 'add-error-liste
             }
           : undefined,
       }));
+    return [...missing, ...rethrowing];
   },
   unseen(input) {
     if (fitsFile(handlerOf(input.options), input)) return [];

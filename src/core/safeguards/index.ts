@@ -7,6 +7,9 @@ import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../test-files';
 import { connectTimeout as connectTimeoutInAllFiles } from './connect-timeout';
 import { errorListener } from './error-listener';
 import { reconnectStrategy as reconnectStrategyInAllFiles } from './reconnect-strategy';
+import { floatingConnect } from './floating-connect';
+import { legacyOptions } from './legacy-options';
+import { missingReconnectStrategy } from './missing-reconnect-strategy';
 import type { OptionSpec, Safeguard } from './types';
 
 export type { OptionSpec, Safeguard, SafeguardReport, SafeguardInput, UnseenSite } from './types';
@@ -44,7 +47,8 @@ export const connectTimeout = exemptingTestFiles(connectTimeoutInAllFiles);
 export const reconnectStrategy = exemptingTestFiles(reconnectStrategyInAllFiles);
 export { errorListener };
 
-export const SAFEGUARDS = [errorListener, connectTimeout, reconnectStrategy] as const;
+// `migrate-legacy-options` first: the others remedy options once they are written the way v4+ reads them.
+export const SAFEGUARDS = [legacyOptions, errorListener, connectTimeout, reconnectStrategy, floatingConnect, missingReconnectStrategy] as const;
 
 type Registered = (typeof SAFEGUARDS)[number];
 export type TransformName = Registered['transform'];
@@ -52,6 +56,9 @@ export type SafeguardRuleName = Registered['rule'];
 
 /** Transform names in the order the codemod runs them. */
 export const TRANSFORM_NAMES: readonly TransformName[] = SAFEGUARDS.map((safeguard) => safeguard.transform);
+
+/** The transforms the CLI runs when none is named: all but the opt-in ones. */
+export const DEFAULT_TRANSFORM_NAMES: readonly TransformName[] = SAFEGUARDS.filter((safeguard) => !safeguard.optIn).map((safeguard) => safeguard.transform);
 
 export function safeguardOfTransform(transform: TransformName): Safeguard {
   return SAFEGUARDS.find((safeguard) => safeguard.transform === transform)!;

@@ -46,6 +46,13 @@ export interface Safeguard<Rule extends string = string, Transform extends strin
   /** One line for the CLI's `--help`. */
   summary: string;
   options: readonly OptionSpec[];
+  /**
+   * Its remedies turn options the other safeguards cannot read into ones they can (a URL string into
+   * `{ url }`): the codemod applies them first, and lets the others' reports appear where they do.
+   */
+  revealsOptions?: boolean;
+  /** The transform runs only when named (`--transform`), never in the CLI's default set. */
+  optIn?: boolean;
   check(input: SafeguardInput): SafeguardReport[];
   unseen?(input: SafeguardInput): UnseenSite[];
 }

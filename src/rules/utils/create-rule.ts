@@ -40,8 +40,8 @@ export function createSafeguardRule(safeguard: Safeguard, meta: SafeguardRuleMet
       ...meta,
       docs: { ...meta.docs, url: `${REPOSITORY_URL}/blob/main/docs/rules/${safeguard.rule}.md` },
       hasSuggestions: true,
-      schema: [optionsSchema(safeguard.options)],
-      defaultOptions: [metaDefaults],
+      // A rule without options takes none (and its docs have no Options section).
+      ...(safeguard.options.length > 0 ? { schema: [optionsSchema(safeguard.options)], defaultOptions: [metaDefaults] } : { schema: [] }),
     },
     defaultOptions: [metaDefaults],
     create(context) {

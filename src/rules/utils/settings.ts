@@ -1,4 +1,5 @@
 import type { TSESLint } from '@typescript-eslint/utils';
+import { versionFromSetting, type RedisVersionSetting } from '../../core/redis-version';
 
 export interface RedisPluginSettings {
   /** Modules that re-export node-redis factories, e.g. a team's own `@acme/redis` wrapper. */
@@ -8,12 +9,14 @@ export interface RedisPluginSettings {
    * listener call are broken across lines. No limit when unset; `redis-codemod` sets it per file.
    */
   lineWidth?: number;
+  /** `'detect'` (read package.json), or the node-redis version the code is written against. */
+  version: RedisVersionSetting;
 }
 
 const PREFIX = 'eslint-plugin-redis: settings.redis';
 const EXAMPLE = '{ clientModules: ["@acme/redis"] }';
-const KNOWN_KEYS: ReadonlySet<string> = new Set(['clientModules', 'lineWidth']);
-const DEFAULTS: RedisPluginSettings = { clientModules: [] };
+const KNOWN_KEYS: ReadonlySet<string> = new Set(['clientModules', 'version', 'lineWidth']);
+const DEFAULTS: RedisPluginSettings = { clientModules: [], version: 'detect' };
 
 /** Validated once per settings object: the rules read them for every file. */
 const validated = new WeakMap<object, RedisPluginSettings>();
@@ -39,7 +42,7 @@ export function readSettings(context: Readonly<TSESLint.RuleContext<string, read
 function validate(raw: Record<string, unknown>): RedisPluginSettings {
   const unknownKey = Object.keys(raw).find((key) => !KNOWN_KEYS.has(key));
   if (unknownKey !== undefined) {
-    throw new TypeError(`${PREFIX} has an unknown key ${JSON.stringify(unknownKey)}; the keys are "clientModules" and "lineWidth", as in ${EXAMPLE}.`);
+    throw new TypeError(`${PREFIX} has an unknown key ${JSON.stringify(unknownKey)}; the keys are "clientModules", "version" and "lineWidth", as in ${EXAMPLE}.`);
   }
   const clientModules = raw.clientModules === undefined ? [] : raw.clientModules;
   if (!Array.isArray(clientModules)) {
@@ -56,7 +59,24 @@ function validate(raw: Record<string, unknown>): RedisPluginSettings {
   if (lineWidth !== undefined && (!Number.isSafeInteger(lineWidth) || (lineWidth as number) <= 0)) {
     throw new TypeError(`${PREFIX}.lineWidth must be a positive whole number of columns, e.g. 100, but it is ${describe(lineWidth)}.`);
   }
-  return { clientModules: [...(clientModules as string[])], ...(lineWidth === undefined ? {} : { lineWidth: lineWidth as number }) };
+  return {
+    clientModules: [...(clientModules as string[])],
+    version: readVersionSetting(raw.version ?? 'detect'),
+    ...(lineWidth === undefined ? {} : { lineWidth: lineWidth as number }),
+  };
+}
+
+function readVersionSetting(version: unknown): RedisVersionSetting {
+  if (version === 'detect') return version;
+  const valid =
+    (typeof version === 'number' && Number.isInteger(version) && version >= 2) ||
+    (typeof version === 'string' && versionFromSetting(version) !== undefined);
+  if (!valid) {
+    throw new TypeError(
+      `${PREFIX}.version must be 'detect', a node-redis major version (e.g. 4) or a semver version or range (e.g. "4.5.0"), but it is ${describe(version)}.`,
+    );
+  }
+  return version as RedisVersionSetting;
 }
 
 function describe(value: unknown): string {

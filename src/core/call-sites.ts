@@ -1,0 +1,88 @@
+/**
+ * Who calls a same-file function, found from the function's own name rather than by indexing every
+ * call: `helper()` through the references of its variable, `this.method()` through the accesses of its
+ * member path, `new C()` through the references of its class, and an immediately invoked function's own
+ * call. Knows nothing about node-redis.
+ */
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { propertyKeyName } from './ast';
+import { thisKey, type FunctionNode, type SameFileValues, type Variable } from './same-file-values';
+
+type Node = TSESTree.Node;
+export type CallSite = TSESTree.CallExpression | TSESTree.NewExpression;
+
+export class CallSites {
+  private readonly memo = new Map<FunctionNode, readonly CallSite[]>();
+
+  constructor(private readonly values: SameFileValues) {}
+
+  of(fn: FunctionNode): readonly CallSite[] {
+    let sites = this.memo.get(fn);
+    if (!sites) {
+      sites = this.find(fn);
+      this.memo.set(fn, sites);
+    }
+    return sites;
+  }
+
+  /** The calls inside `fn` (the file's calls are in source order, so a binary search finds the first). */
+  within(fn: Node): TSESTree.CallExpression[] {
+    const { calls } = this.values;
+    let low = 0;
+    let high = calls.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (calls[middle]!.range[0] < fn.range[0]) low = middle + 1;
+      else high = middle;
+    }
+    const inside: TSESTree.CallExpression[] = [];
+    for (let index = low; index < calls.length && calls[index]!.range[0] < fn.range[1]; index++) inside.push(calls[index]!);
+    return inside;
+  }
+
+  private find(fn: FunctionNode): CallSite[] {
+    const parent = fn.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return [parent];
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return callsThrough(this.values.findVariable(fn.id));
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+      return callsThrough(this.values.findVariable(parent.id));
+    }
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
+      return parent.kind === 'constructor' ? this.constructions(parent) : parent.kind === 'method' ? this.methodCalls(parent) : [];
+    }
+    return [];
+  }
+
+  /** `this.name(…)` inside the class (for a method that is not static). */
+  private methodCalls(method: TSESTree.MethodDefinition): CallSite[] {
+    const name = propertyKeyName(method);
+    if (name === undefined || method.static) return [];
+    return this.values.accessesOfMemberKey(`${thisKey(method.value)}.${name}`, name).flatMap((access) => {
+      const call = access.parent;
+      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === access ? [call] : [];
+    });
+  }
+
+  /** `new C(…)` for a class declared at the top level of this file. */
+  private constructions(constructor: TSESTree.MethodDefinition): CallSite[] {
+    const classNode = constructor.parent.parent;
+    const id = classNode.id ?? (classNode.parent?.type === AST_NODE_TYPES.VariableDeclarator ? classNode.parent.id : undefined);
+    if (id?.type !== AST_NODE_TYPES.Identifier) return [];
+    // The class's own scope has an inner binding of its name; `new C()` outside reads the outer one.
+    const { globalScope } = this.values;
+    const topScope = globalScope.childScopes.find((scope) => scope.type === 'module') ?? globalScope;
+    const variable = ASTUtils.findVariable(topScope, id.name);
+    if (!variable?.defs.some((def) => def.name === id)) return [];
+    return variable.references.flatMap((reference) => {
+      const parent = reference.identifier.parent;
+      return parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === reference.identifier ? [parent] : [];
+    });
+  }
+}
+
+function callsThrough(variable: Variable | undefined): CallSite[] {
+  return (variable?.references ?? []).flatMap((reference) => {
+    const parent = reference.identifier.parent;
+    return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier ? [parent] : [];
+  });
+}

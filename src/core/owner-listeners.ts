@@ -1,0 +1,39 @@
+/**
+ * The event listeners a file attaches to node-redis owners (`client.on('error', fn)`), with the
+ * same-file functions each listener argument may be. Shared by the lifecycle checks (`connect()` inside
+ * a listener, an 'error' listener that only rethrows).
+ */
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { calledMethodName, unwrap } from './ast';
+import type { RedisClientAnalysis, RedisOwner } from './find-clients';
+import { ONE_SHOT_LISTENER_METHODS, PERSISTENT_LISTENER_METHODS } from './redis-modules';
+import type { FunctionNode } from './same-file-values';
+
+export interface OwnerListener {
+  /** The `.on(event, listener)` call. */
+  call: TSESTree.CallExpression;
+  event: string;
+  persistent: boolean;
+  owners: readonly RedisOwner[];
+  /** The functions the listener argument may be (empty when it cannot be seen). */
+  functions: readonly FunctionNode[];
+}
+
+/** Every listener for one of `events` attached to an owner, in source order. */
+export function ownerListeners(clients: RedisClientAnalysis, events: ReadonlySet<string>): OwnerListener[] {
+  const found: OwnerListener[] = [];
+  for (const call of clients.values.calls) {
+    const method = calledMethodName(call);
+    if (method === undefined) continue;
+    const persistent = PERSISTENT_LISTENER_METHODS.has(method);
+    if (!persistent && !ONE_SHOT_LISTENER_METHODS.has(method)) continue;
+    const event = clients.values.staticStringOf(call.arguments[0]);
+    if (event === undefined || !events.has(event)) continue;
+    const owners = clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object);
+    if (owners.length === 0) continue;
+    const listener = call.arguments[1];
+    const functions = listener && listener.type !== AST_NODE_TYPES.SpreadElement ? clients.values.functionsOf(listener) : [];
+    found.push({ call, event, persistent, owners, functions });
+  }
+  return found;
+}

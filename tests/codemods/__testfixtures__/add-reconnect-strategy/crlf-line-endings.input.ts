@@ -1,0 +1,9 @@
+import { createClient } from 'redis';
+
+export const client = createClient({
+  url: process.env.REDIS_URL,
+
+  socket: {
+    keepAlive: true // keep it
+  }
+});

@@ -1,0 +1,10 @@
+import { createClient } from 'redis';
+
+export const client = createClient({
+  url: process.env.REDIS_URL,
+
+  socket: {
+    keepAlive: true, // keep it
+    reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000))
+  }
+});

@@ -1,0 +1,3 @@
+import redis from 'redis';
+
+export const client = redis.createClient({ url: 'redis://localhost' });

@@ -1,0 +1,5 @@
+import { createClient } from 'redis';
+
+export const client = createClient({
+  // TODO: credentials come from the vault
+});

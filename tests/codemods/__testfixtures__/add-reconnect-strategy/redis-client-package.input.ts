@@ -1,0 +1,3 @@
+import { createClient } from '@redis/client';
+
+export const client = createClient({ name: 'reports', socket: { keepAlive: true } });

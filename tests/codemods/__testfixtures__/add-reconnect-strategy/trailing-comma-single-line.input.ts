@@ -1,0 +1,3 @@
+import { createClient } from 'redis';
+
+export const client = createClient({ url: process.env.REDIS_URL, });

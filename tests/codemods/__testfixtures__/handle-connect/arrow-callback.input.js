@@ -1,0 +1,8 @@
+const { createClient } = require('redis');
+
+const client = createClient();
+client.on('error', console.error);
+
+process.on('SIGHUP', () => {
+  client.connect();
+});

@@ -1,0 +1,8 @@
+import { createClient } from 'redis';
+
+export async function start(url: string) {
+  const client = createClient({ url });
+  client.on('error', (err) => console.error(err));
+  await client.connect();
+  return client;
+}

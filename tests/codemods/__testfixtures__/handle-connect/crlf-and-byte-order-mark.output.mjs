@@ -1,0 +1,5 @@
+﻿import { createClient } from 'redis';
+const client = createClient();
+client.on('error', console.error);
+await client.connect();
+export default client;

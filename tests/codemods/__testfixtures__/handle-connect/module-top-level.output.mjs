@@ -1,0 +1,5 @@
+import { createClient } from 'redis';
+
+export const client = createClient();
+client.on('error', (err) => console.error(err));
+await client.connect();

@@ -1,0 +1,5 @@
+const { createClient } = require('redis');
+
+const client = createClient();
+client.on('error', console.error);
+client.connect().then(() => console.log('Redis ready'));

@@ -1,0 +1,12 @@
+import { createClient } from 'redis';
+
+const client = createClient({
+  url: process.env.REDIS_URL,
+  connectTimeout: 2000,
+  socket: { noDelay: true },
+});
+client.on('error', (err) => console.error(err));
+
+export async function start() {
+  await client.connect();
+}
