@@ -197,7 +197,8 @@ export function defineFixtureTests(
         const { input, output } = fixture;
         assertExactBytes(fixture);
 
-        // 1. input → output, exactly.
+        // 1. input → output, exactly. `UPDATE_FIXTURES=1` rewrites the output fixture instead (review the diff).
+        if (process.env.UPDATE_FIXTURES === '1') fs.writeFileSync(fixture.outputFile, runTransformSource(fixture, input));
         expect(runTransformSource(fixture, input)).toBe(output);
         expect(await runModule(module, fixture, input)).toBe(output);
         expect(await runUnderJscodeshift(module, fixture, input)).toBe(output.trim());

@@ -4,7 +4,12 @@ export class Cache {
   private readonly client: ReturnType<typeof createClient>;
 
   constructor(url: string) {
-    this.client = createClient({ url, socket: { reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) } });
+    this.client = createClient({
+      url,
+      socket: {
+        reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)),
+      },
+    });
   }
 
   read(key: string) {

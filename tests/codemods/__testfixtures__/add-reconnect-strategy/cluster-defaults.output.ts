@@ -4,6 +4,8 @@ export const cluster = createCluster({
   rootNodes: [{ url: 'redis://10.0.0.1:7000' }],
   defaults: {
     password: process.env.CLUSTER_PASSWORD,
-    socket: { reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)) },
+    socket: {
+      reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)),
+    },
   },
 });
