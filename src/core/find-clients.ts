@@ -22,6 +22,7 @@ import {
 import { SameFileValues, isVariable, type ParsedProgram, type ValueHolder } from './same-file-values';
 
 type Node = TSESTree.Node;
+const LISTENER_METHODS = [...PERSISTENT_LISTENER_METHODS, ...ONE_SHOT_LISTENER_METHODS];
 type OwnerNode = TSESTree.CallExpression | TSESTree.NewExpression;
 type OwnerStep = { found?: readonly RedisOwner[]; next?: ValueHolder[] };
 
@@ -214,9 +215,8 @@ export class RedisClientAnalysis {
   private markListeners(): void {
     const once: (readonly RedisOwner[])[] = [];
     const persistent: (readonly RedisOwner[])[] = [];
-    for (const call of this.values.calls) {
-      const method = calledMethodName(call);
-      if (method === undefined) continue;
+    for (const call of this.values.callsOfMethods(LISTENER_METHODS)) {
+      const method = calledMethodName(call)!;
       const list = PERSISTENT_LISTENER_METHODS.has(method) ? persistent : ONE_SHOT_LISTENER_METHODS.has(method) ? once : undefined;
       if (!list || this.values.staticStringOf(call.arguments[0]) !== 'error') continue;
       list.push(this.ownersOf(receiverOf(call)));
@@ -250,7 +250,7 @@ export class RedisClientAnalysis {
    */
   private inferLegacyApi(): void {
     const connected = distinctOwners(
-      this.values.calls.filter((call) => calledMethodName(call) === 'connect').map((call) => this.ownersOf(receiverOf(call))),
+      this.values.callsOfMethods(['connect']).map((call) => this.ownersOf(receiverOf(call))),
     );
     const fileUsesV3 = this.owners.some((owner) => owner.legacy && !owner.parent);
     for (const owner of this.owners) {

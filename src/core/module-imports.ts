@@ -21,6 +21,8 @@ export class ModuleImports {
   private readonly byVariable = new Map<Variable, ImportedName>();
   /** Every module the file imports or requires, by name. */
   readonly modules = new Set<string>();
+  /** Each module and its package (`hono/tiny`, `hono`), split once: `importsAny` is asked about every call. */
+  private importedNames: string[] | undefined;
 
   constructor(
     ast: TSESTree.Program,
@@ -37,8 +39,8 @@ export class ModuleImports {
 
   /** Whether the file imports one of `names` (or a subpath of it: `hono/tiny`). */
   importsAny(names: ReadonlySet<string>): boolean {
-    for (const name of this.modules) if (names.has(name) || names.has(name.split('/')[0]!)) return true;
-    return false;
+    this.importedNames ??= [...this.modules].flatMap((name) => [name, name.split('/')[0]!]);
+    return this.importedNames.some((name) => names.has(name));
   }
 
   /** Where `expression` comes from, when it is an imported name or a member path below one. */

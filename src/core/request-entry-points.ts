@@ -89,8 +89,19 @@ export function isCliCommandModule(exported: readonly Exported[]): boolean {
   return exported.some(({ name }) => CLI_COMMAND_EXPORTS.includes(name));
 }
 
-/** Every top-level export, ESM and CommonJS, by exported name (`default` for the default). */
-export function exportsOf(ast: TSESTree.Program): Exported[] {
+const exportsMemo = new WeakMap<TSESTree.Program, Exported[]>();
+
+/** Every top-level export, ESM and CommonJS, by exported name (`default` for the default); read once per file. */
+export function exportsOf(ast: TSESTree.Program): readonly Exported[] {
+  let found = exportsMemo.get(ast);
+  if (!found) {
+    found = collectExports(ast);
+    exportsMemo.set(ast, found);
+  }
+  return found;
+}
+
+function collectExports(ast: TSESTree.Program): Exported[] {
   const found: Exported[] = [];
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {
