@@ -15,6 +15,11 @@ export interface LintOptions {
   clientModules: readonly string[];
   /** Options for each safeguard's rule, by rule name. */
   ruleOptions: Readonly<Record<string, Record<string, unknown>>>;
+  /**
+   * The safeguard rules to run (names without `redis/`); all when absent. The codemod runs only those of
+   * the requested transforms: a fact no enabled rule reads is never computed.
+   */
+  rules?: readonly string[];
 }
 
 export interface LintedText {
@@ -112,7 +117,8 @@ const configs = new Map<string, Linter.Config[]>();
 function configFor(file: string, sourceType: SourceType, options: LintOptions): Linter.Config[] {
   const typescript = TYPESCRIPT.test(file);
   const jsx = !WITHOUT_JSX.test(file);
-  const key = JSON.stringify([typescript, jsx, sourceType, options.clientModules, options.ruleOptions]);
+  const enabled = SAFEGUARDS.map(({ rule }) => rule).filter((rule) => !options.rules || options.rules.includes(rule));
+  const key = JSON.stringify([typescript, jsx, sourceType, options.clientModules, options.ruleOptions, enabled]);
   let config = configs.get(key);
   if (!config) {
     config = [
@@ -129,9 +135,7 @@ function configFor(file: string, sourceType: SourceType, options: LintOptions): 
         },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
         settings: { redis: { clientModules: [...options.clientModules] } },
-        rules: Object.fromEntries(
-          SAFEGUARDS.map(({ rule }) => [`redis/${rule}`, ['error', options.ruleOptions[rule] ?? {}] as Linter.RuleEntry]),
-        ),
+        rules: Object.fromEntries(enabled.map((rule) => [`redis/${rule}`, ['error', options.ruleOptions[rule] ?? {}] as Linter.RuleEntry])),
       },
     ];
     configs.set(key, config);

@@ -2,8 +2,8 @@
  * The codemod engine: lints a file with this plugin (see `lint.ts`) and applies the first suggestion of
  * every report of the requested transforms' rules, that is, the very edit the rule offers in an editor.
  * Every batch of edits is checked by linting the result: it must parse in the file's own language, the
- * remedied reports must be gone and every other report must still be there. A site that fails the check
- * is never written; it is listed as skipped with the reason.
+ * remedied reports must be gone and every other report of those rules must still be there. A site that
+ * fails the check is never written; it is listed as skipped with the reason.
  */
 import { mayUseRedis } from '../core/redis-modules';
 import { safeguardOfTransform, TRANSFORM_NAMES } from '../core/safeguards';
@@ -36,7 +36,9 @@ export function transformSource(
 
   const wanted = TRANSFORM_NAMES.filter((name) => transforms.includes(name));
   const rules = new Map(wanted.map((name) => [`redis/${safeguardOfTransform(name).rule}`, name]));
-  const first = lintText(text, filePath, resolved.lint);
+  // Only the requested transforms' rules run, so the check after each edit compares their reports alone.
+  const lint = { ...resolved.lint, rules: wanted.map((name) => safeguardOfTransform(name).rule) };
+  const first = lintText(text, filePath, lint);
   const skipped = [...initialSkips(first, rules, filePath, resolved)];
   const appliedSites: Site[] = [];
   let current = first;
@@ -50,7 +52,7 @@ export function transformSource(
     const next = nonOverlapping(sites);
     deferred = next.deferred;
     if (next.batch.length === 0) break;
-    const outcome = checkedApply(current, next.batch, filePath, resolved.lint);
+    const outcome = checkedApply(current, next.batch, filePath, lint);
     skipped.push(...outcome.rejected.map(({ site, why }) => skip(rules, site.report, `left unchanged: ${why}`)));
     appliedSites.push(...outcome.applied);
     const edits = outcome.applied.map((site) => site.edit);
