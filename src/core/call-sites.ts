@@ -4,8 +4,8 @@
  * member path, `new C()` through the references of its class, and an immediately invoked function's own
  * call. Knows nothing about node-redis.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import { propertyKeyName } from './ast';
+import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, propertyKeyName } from './ast';
 import { thisKey, type FunctionNode, type SameFileValues, type Variable } from './same-file-values';
 
 type Node = TSESTree.Node;

@@ -4,8 +4,8 @@
  * same-file function a handler calls, that does not cache what it made; and a function that creates,
  * connects and closes the same client in one call and runs more than once. Silent when unsure.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, memberName, propertyKeyName, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, calledMethodName, memberName, propertyKeyName, unwrap } from './ast';
 import { CallSites, callsWithin, type CallSite } from './call-sites';
 import { ClientCaching } from './client-caching';
 import type { RedisClientAnalysis, RedisOwner } from './find-clients';

@@ -3,8 +3,8 @@
  * owner's 'error', 'end' or 'reconnecting' listener (facts §6, §10: node-redis reconnects by itself, and
  * a failed first connect rejects `connect()` instead of emitting 'error').
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, isFunctionNode, unwrap } from './ast';
 import { CallSites } from './call-sites';
 import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ownerListeners } from './owner-listeners';

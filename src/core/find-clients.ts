@@ -3,8 +3,8 @@
  * duplicates) and whether each gets an 'error' listener. This and `client-options.ts` are the only
  * modules that know node-redis; rules and codemods read their result.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, propertyKeyName, unwrap, unwrapAwait, valueParent } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, calledMethodName, propertyKeyName, unwrap, unwrapAwait, valueParent } from './ast';
 import { EscapeRoutes, type EscapeRoute } from './escapes';
 import { reachableSets, type ValueGraph } from './reachable';
 import {

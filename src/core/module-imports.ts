@@ -3,8 +3,8 @@
  * `require()`: `express` in `import express from 'express'`, `Router` in `const { Router } = require('express')`,
  * `http.createServer`. Same-file only; knows nothing about any particular library.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyKeyName, staticString, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, memberName, propertyKeyName, staticString, unwrap } from './ast';
 import type { SameFileValues, Variable } from './same-file-values';
 
 type Node = TSESTree.Node;

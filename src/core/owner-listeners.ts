@@ -3,8 +3,8 @@
  * same-file functions each listener argument may be. Shared by the lifecycle checks (`connect()` inside
  * a listener, an 'error' listener that only rethrows).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, calledMethodName, unwrap } from './ast';
 import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ONE_SHOT_LISTENER_METHODS, PERSISTENT_LISTENER_METHODS } from './redis-modules';
 import type { FunctionNode } from './same-file-values';

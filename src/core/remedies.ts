@@ -3,8 +3,8 @@
  * suggestions and the codemods apply them, so both always write exactly the same code. Edits touch only
  * the inserted span: existing formatting, comments, quotes and line endings stay byte for byte.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingStatement, unwrap, valueParent } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, enclosingStatement, unwrap, valueParent } from './ast';
 import type { ConnectTimeoutFinding, DisabledReconnectFinding } from './analyze';
 import type { OptionInsertion } from './client-options';
 import type { RedisOwner } from './find-clients';

@@ -3,8 +3,8 @@
  * files, API routes and middleware, SvelteKit/Remix loaders, server actions, serverless `handler`
  * exports, NestJS controller methods, GraphQL resolver maps and Next.js cache-handler classes.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, propertyKeyName, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, isFunctionNode, memberName, propertyKeyName, unwrap } from './ast';
 import type { ModuleImports } from './module-imports';
 import type { HandlerKind, RequestHandlerInput } from './request-handlers';
 import type { FunctionNode } from './same-file-values';
