@@ -1,8 +1,9 @@
 /**
  * Applying remedies with a check: the result is linted again and must parse (in the file's own language:
- * JavaScript through espree), the remedied reports must be gone, and every other report must still be
- * there, moved only by the inserted text. "It parses" alone would accept `new RedisClient.on(…)` (which
- * means `new (RedisClient.on)(…)`) or a listener the rule cannot connect to its client.
+ * JavaScript through espree), the remedied reports must be gone, and every other report of the rules that
+ * ran (those of the requested transforms) must still be there, moved only by the inserted text. "It
+ * parses" alone would accept `new RedisClient.on(…)` (which means `new (RedisClient.on)(…)`) or a
+ * listener the rule cannot connect to its client.
  */
 import { SourceParseError } from './api';
 import { lintText, type LintOptions, type LintedText, type Report } from './lint';

@@ -17,6 +17,11 @@ export interface LintOptions {
   ruleOptions: Readonly<Record<string, Record<string, unknown>>>;
   /** The rules' `settings.redis.lineWidth`: the width of the file being transformed. */
   lineWidth?: number;
+  /**
+   * The safeguard rules to run (names without `redis/`); all when absent. The codemod runs only those of
+   * the requested transforms: a fact no enabled rule reads is never computed.
+   */
+  rules?: readonly string[];
 }
 
 export interface LintedText {
@@ -114,7 +119,8 @@ const configs = new Map<string, Linter.Config[]>();
 function configFor(file: string, sourceType: SourceType, options: LintOptions): Linter.Config[] {
   const typescript = TYPESCRIPT.test(file);
   const jsx = !WITHOUT_JSX.test(file);
-  const key = JSON.stringify([typescript, jsx, sourceType, options.clientModules, options.ruleOptions, options.lineWidth]);
+  const enabled = SAFEGUARDS.map(({ rule }) => rule).filter((rule) => !options.rules || options.rules.includes(rule));
+  const key = JSON.stringify([typescript, jsx, sourceType, options.clientModules, options.ruleOptions, options.lineWidth, enabled]);
   let config = configs.get(key);
   if (!config) {
     config = [
@@ -131,9 +137,7 @@ function configFor(file: string, sourceType: SourceType, options: LintOptions): 
         },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
         settings: { redis: { clientModules: [...options.clientModules], lineWidth: options.lineWidth } },
-        rules: Object.fromEntries(
-          SAFEGUARDS.map(({ rule }) => [`redis/${rule}`, ruleEntry(options.ruleOptions[rule])]),
-        ),
+        rules: Object.fromEntries(enabled.map((rule) => [`redis/${rule}`, ruleEntry(options.ruleOptions[rule])])),
       },
     ];
     configs.set(key, config);

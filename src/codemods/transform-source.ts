@@ -2,8 +2,8 @@
  * The codemod engine: lints a file with this plugin (see `lint.ts`) and applies the first suggestion of
  * every report of the requested transforms' rules, that is, the very edit the rule offers in an editor.
  * Every batch of edits is checked by linting the result: it must parse in the file's own language, the
- * remedied reports must be gone and every other report must still be there. A site that fails the check
- * is never written; it is listed as skipped with the reason.
+ * remedied reports must be gone and every other report of those rules must still be there. A site that
+ * fails the check is never written; it is listed as skipped with the reason.
  */
 import path from 'node:path';
 import { fileLineWidth } from '../core/layout';
@@ -42,6 +42,8 @@ export function transformSource(
 
   const wanted = TRANSFORM_NAMES.filter((name) => transforms.includes(name));
   const rules = new Map(wanted.map((name) => [`redis/${safeguardOfTransform(name).rule}`, name]));
+  // Only the requested transforms' rules run, so the check after each edit compares their reports alone.
+  resolved.lint = { ...resolved.lint, rules: wanted.map((name) => safeguardOfTransform(name).rule) };
   const first = lintText(text, filePath, resolved.lint);
   const skipped = [...initialSkips(first, rules, filePath, resolved)];
   const { result, appliedSites } = applyInRounds(first, rules, filePath, resolved, skipped);

@@ -4,8 +4,8 @@
  * member path, `new C()` through the references of its class, and an immediately invoked function's own
  * call. Knows nothing about node-redis.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
-import { propertyKeyName } from './ast';
+import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, propertyKeyName } from './ast';
 import { thisKey, type FunctionNode, type SameFileValues, type Variable } from './same-file-values';
 
 type Node = TSESTree.Node;
@@ -25,20 +25,11 @@ export class CallSites {
     return sites;
   }
 
-  /** The calls inside `fn` (the file's calls are in source order, so a binary search finds the first). */
+  /** The calls inside `fn`. */
   within(fn: Node): TSESTree.CallExpression[] {
-    const { calls } = this.values;
-    let low = 0;
-    let high = calls.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (calls[middle]!.range[0] < fn.range[0]) low = middle + 1;
-      else high = middle;
-    }
-    const inside: TSESTree.CallExpression[] = [];
-    for (let index = low; index < calls.length && calls[index]!.range[0] < fn.range[1]; index++) inside.push(calls[index]!);
-    return inside;
+    return callsWithin(this.values.calls, fn);
   }
+
 
   private find(fn: FunctionNode): CallSite[] {
     const parent = fn.parent;
@@ -78,6 +69,20 @@ export class CallSites {
       return parent?.type === AST_NODE_TYPES.NewExpression && parent.callee === reference.identifier ? [parent] : [];
     });
   }
+}
+
+/** The calls of `calls` (in source order, so a binary search finds the first) inside `node`. */
+export function callsWithin(calls: readonly TSESTree.CallExpression[], node: Node): TSESTree.CallExpression[] {
+  let low = 0;
+  let high = calls.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (calls[middle]!.range[0] < node.range[0]) low = middle + 1;
+    else high = middle;
+  }
+  const inside: TSESTree.CallExpression[] = [];
+  for (let index = low; index < calls.length && calls[index]!.range[0] < node.range[1]; index++) inside.push(calls[index]!);
+  return inside;
 }
 
 function callsThrough(variable: Variable | undefined): CallSite[] {

@@ -4,8 +4,8 @@
  * reads the same place (`if (!client) client = make()`, `if (cache.has(k)) return …`). A value kept
  * only in the function's own locals is not cached. Knows nothing about node-redis.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { contains, memberName, unwrap, valueParent } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, contains, memberName, unwrap, valueParent } from './ast';
 import { chainedEmitterCall } from './redis-modules';
 import type { FunctionNode, SameFileValues } from './same-file-values';
 

@@ -3,8 +3,8 @@
  * `defaults.socket` for clusters (not `rootNodes`), `nodeClientOptions.socket` for sentinels, and a
  * duplicate's overrides on top of its parent's options (see docs/node-redis.md#where-options-are-read).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, mergedArguments, propertyKeyName, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, isFunctionNode, mergedArguments, propertyKeyName, unwrap } from './ast';
 import type { RedisOwner } from './find-clients';
 import { pathSources, writeReason, writesOverlapping } from './option-writes';
 import type { SameFileValues } from './same-file-values';

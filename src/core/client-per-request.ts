@@ -4,9 +4,9 @@
  * same-file function a handler calls, that does not cache what it made; and a function that creates,
  * connects and closes the same client in one call and runs more than once. Silent when unsure.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, memberName, propertyKeyName, unwrap } from './ast';
-import { CallSites, type CallSite } from './call-sites';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, calledMethodName, memberName, propertyKeyName, unwrap } from './ast';
+import { CallSites, callsWithin, type CallSite } from './call-sites';
 import { ClientCaching } from './client-caching';
 import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ModuleImports } from './module-imports';
@@ -83,6 +83,8 @@ class PerRequestSearch {
   private readonly cliCommandModule: boolean;
   /** Per function: the owners it connects and the owners it closes (each function's calls read once). */
   private readonly lifecycleCalls = new Map<FunctionNode, { connected: Set<RedisOwner>; closed: Set<RedisOwner> }>();
+  /** The file's `connect()` and close calls, in source order. */
+  private readonly lifecycleMethodCalls: readonly TSESTree.CallExpression[];
   private readonly callerSteps = new Map<FunctionNode, Search>();
   private readonly repeating = new Map<FunctionNode, boolean>();
 
@@ -94,6 +96,7 @@ class PerRequestSearch {
     this.handlers = new RequestHandlers({ ast, values, imports: new ModuleImports(ast, values) });
     this.caching = new ClientCaching(values);
     this.callSites = new CallSites(values);
+    this.lifecycleMethodCalls = values.callsOfMethods(['connect', ...CLOSE_METHODS]);
     this.cliCommandModule = isCliCommandModule(exportsOf(ast));
   }
 
@@ -169,10 +172,11 @@ class PerRequestSearch {
   private lifecycleCallsIn(fn: FunctionNode): { connected: Set<RedisOwner>; closed: Set<RedisOwner> } {
     const connected = new Set<RedisOwner>();
     const closed = new Set<RedisOwner>();
-    for (const call of this.callSites.within(fn)) {
-      const method = calledMethodName(call);
-      if (method === undefined || (method !== 'connect' && !CLOSE_METHODS.has(method))) continue;
-      const into = method === 'connect' ? connected : closed;
+    const calls = callsWithin(this.lifecycleMethodCalls, fn);
+    // Without a close call nothing here is opened and closed: its connect() calls need not be resolved.
+    if (!calls.some((call) => calledMethodName(call) !== 'connect')) return { connected, closed };
+    for (const call of calls) {
+      const into = calledMethodName(call) === 'connect' ? connected : closed;
       for (const owner of this.clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object)) into.add(owner);
     }
     return { connected, closed };

@@ -3,8 +3,8 @@
  * owner's 'error', 'end' or 'reconnecting' listener (facts §6, §10: node-redis reconnects by itself, and
  * a failed first connect rejects `connect()` instead of emitting 'error').
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, isFunctionNode, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, isFunctionNode, unwrap } from './ast';
 import { CallSites } from './call-sites';
 import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ownerListeners } from './owner-listeners';
@@ -37,8 +37,7 @@ const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate']);
 
 /** Every problematic `connect()` on a node-redis owner, in source order. */
 export function findConnectProblems(clients: RedisClientAnalysis): ConnectFinding[] {
-  const connects = clients.values.calls.flatMap((call) => {
-    if (calledMethodName(call) !== 'connect') return [];
+  const connects = clients.values.callsOfMethods(['connect']).flatMap((call) => {
     const [owner] = clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object);
     return owner ? [{ call, owner }] : [];
   });

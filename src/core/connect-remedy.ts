@@ -3,7 +3,8 @@
  * `.catch(handler)`. Shared by the `no-floating-connect` suggestion and the `handle-connect` transform.
  */
 import path from 'node:path';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './ast';
 import type { ConnectFinding } from './connect-calls';
 import type { RedisOwner } from './find-clients';
 import { OWNER_LABEL } from './redis-modules';

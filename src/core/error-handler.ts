@@ -1,6 +1,7 @@
 /** Validation of `--error-handler` / the jscodeshift `errorHandler` option. */
 import { parse } from '@typescript-eslint/typescript-estree';
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './ast';
 import { InvalidOptionError } from './errors';
 import { isJavaScriptExpression } from './languages';
 

@@ -2,8 +2,8 @@
  * Whether a value leaves the file: exported, returned, or passed to other code. The rules use it for the
  * `escapedClients` policy, and the v2/v3 inference for clients that may be connected elsewhere.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyKeyName, unwrap, valueParent } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, memberName, propertyKeyName, unwrap, valueParent } from './ast';
 import { chainedEmitterCall } from './redis-modules';
 import { reachableSets, type ValueGraph } from './reachable';
 import { isVariable, thisKey, type SameFileValues, type Variable } from './same-file-values';

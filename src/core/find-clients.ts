@@ -3,8 +3,8 @@
  * duplicates) and whether each gets an 'error' listener. This and `client-options.ts` are the only
  * modules that know node-redis; rules and codemods read their result.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, propertyKeyName, unwrap, unwrapAwait, valueParent } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, calledMethodName, propertyKeyName, unwrap, unwrapAwait, valueParent } from './ast';
 import { EscapeRoutes, type EscapeRoute } from './escapes';
 import { reachableSets, type ValueGraph } from './reachable';
 import {
@@ -23,6 +23,7 @@ import type { RedisVersion } from './redis-version';
 import { SameFileValues, isVariable, type ParsedProgram, type ValueHolder } from './same-file-values';
 
 type Node = TSESTree.Node;
+const LISTENER_METHODS = [...PERSISTENT_LISTENER_METHODS, ...ONE_SHOT_LISTENER_METHODS];
 type OwnerNode = TSESTree.CallExpression | TSESTree.NewExpression;
 type OwnerStep = { found?: readonly RedisOwner[]; next?: ValueHolder[] };
 
@@ -233,9 +234,8 @@ export class RedisClientAnalysis {
   private markListeners(): void {
     const once: (readonly RedisOwner[])[] = [];
     const persistent: (readonly RedisOwner[])[] = [];
-    for (const call of this.values.calls) {
-      const method = calledMethodName(call);
-      if (method === undefined) continue;
+    for (const call of this.values.callsOfMethods(LISTENER_METHODS)) {
+      const method = calledMethodName(call)!;
       const list = PERSISTENT_LISTENER_METHODS.has(method) ? persistent : ONE_SHOT_LISTENER_METHODS.has(method) ? once : undefined;
       if (!list || this.values.staticStringOf(call.arguments[0]) !== 'error') continue;
       list.push(this.ownersOf(receiverOf(call)));
@@ -270,7 +270,7 @@ export class RedisClientAnalysis {
    */
   private decideApi(): void {
     const connected = distinctOwners(
-      this.values.calls.filter((call) => calledMethodName(call) === 'connect').map((call) => this.ownersOf(receiverOf(call))),
+      this.values.callsOfMethods(['connect']).map((call) => this.ownersOf(receiverOf(call))),
     );
     for (const owner of this.owners) {
       owner.connected = connected.has(owner);

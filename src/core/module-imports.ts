@@ -3,8 +3,8 @@
  * `require()`: `express` in `import express from 'express'`, `Router` in `const { Router } = require('express')`,
  * `http.createServer`. Same-file only; knows nothing about any particular library.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyKeyName, staticString, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, memberName, propertyKeyName, staticString, unwrap } from './ast';
 import type { SameFileValues, Variable } from './same-file-values';
 
 type Node = TSESTree.Node;
@@ -21,6 +21,8 @@ export class ModuleImports {
   private readonly byVariable = new Map<Variable, ImportedName>();
   /** Every module the file imports or requires, by name. */
   readonly modules = new Set<string>();
+  /** Each module and its package (`hono/tiny`, `hono`), split once: `importsAny` is asked about every call. */
+  private importedNames: string[] | undefined;
 
   constructor(
     ast: TSESTree.Program,
@@ -37,8 +39,8 @@ export class ModuleImports {
 
   /** Whether the file imports one of `names` (or a subpath of it: `hono/tiny`). */
   importsAny(names: ReadonlySet<string>): boolean {
-    for (const name of this.modules) if (names.has(name) || names.has(name.split('/')[0]!)) return true;
-    return false;
+    this.importedNames ??= [...this.modules].flatMap((name) => [name, name.split('/')[0]!]);
+    return this.importedNames.some((name) => names.has(name));
   }
 
   /** Where `expression` comes from, when it is an imported name or a member path below one. */

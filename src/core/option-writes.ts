@@ -3,8 +3,8 @@
  * createClient(opts)`. When every write is visible, the places a path may be read from when the factory
  * runs are the declared object and each write; otherwise the write that hides them.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, isFunctionNode } from './ast';
 import type { Mutation, SameFileValues } from './same-file-values';
 
 type Node = TSESTree.Node;

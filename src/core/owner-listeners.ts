@@ -3,8 +3,8 @@
  * same-file functions each listener argument may be. Shared by the lifecycle checks (`connect()` inside
  * a listener, an 'error' listener that only rethrows).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, calledMethodName, unwrap } from './ast';
 import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ONE_SHOT_LISTENER_METHODS, PERSISTENT_LISTENER_METHODS } from './redis-modules';
 import type { FunctionNode } from './same-file-values';
@@ -19,14 +19,31 @@ export interface OwnerListener {
   functions: readonly FunctionNode[];
 }
 
-/** Every listener for one of `events` attached to an owner, in source order. */
+const LISTENER_METHODS = [...PERSISTENT_LISTENER_METHODS, ...ONE_SHOT_LISTENER_METHODS];
+const listed = new WeakMap<RedisClientAnalysis, Map<ReadonlySet<string>, OwnerListener[]>>();
+
+/** Every listener for one of `events` attached to an owner, in source order (listed once per file). */
 export function ownerListeners(clients: RedisClientAnalysis, events: ReadonlySet<string>): OwnerListener[] {
+  let byEvents = listed.get(clients);
+  if (!byEvents) {
+    byEvents = new Map();
+    listed.set(clients, byEvents);
+  }
+  const known = byEvents.get(events);
+  if (known) return known;
+  // The 'error' listeners are among the 'error', 'end' and 'reconnecting' ones the connect() check listed.
+  for (const [listedEvents, listeners] of byEvents) {
+    if ([...events].every((event) => listedEvents.has(event))) return listeners.filter((listener) => events.has(listener.event));
+  }
+  const found = listenersOf(clients, events);
+  byEvents.set(events, found);
+  return found;
+}
+
+function listenersOf(clients: RedisClientAnalysis, events: ReadonlySet<string>): OwnerListener[] {
   const found: OwnerListener[] = [];
-  for (const call of clients.values.calls) {
-    const method = calledMethodName(call);
-    if (method === undefined) continue;
-    const persistent = PERSISTENT_LISTENER_METHODS.has(method);
-    if (!persistent && !ONE_SHOT_LISTENER_METHODS.has(method)) continue;
+  for (const call of clients.values.callsOfMethods(LISTENER_METHODS)) {
+    const persistent = PERSISTENT_LISTENER_METHODS.has(calledMethodName(call)!);
     const event = clients.values.staticStringOf(call.arguments[0]);
     if (event === undefined || !events.has(event)) continue;
     const owners = clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object);

@@ -3,8 +3,8 @@
  * returned, caught, explicitly ignored with `void`, or dropped? Knows nothing about node-redis;
  * `connect-calls.ts` asks it about `connect()`. Anything it cannot follow is `unknown`, never dropped.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, isFunctionNode, memberName, unwrap } from './ast';
 import type { FunctionNode, SameFileValues, Variable } from './same-file-values';
 
 type Node = TSESTree.Node;

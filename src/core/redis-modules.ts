@@ -3,8 +3,8 @@
  * create a connection owner (see docs/node-redis.md#connection-owners and
  * docs/node-redis.md#how-the-rules-recognise-node-redis).
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName } from './ast';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, memberName } from './ast';
 import type { AnalysisBudget } from './budget';
 
 const { CALL, CONSTRUCT, ReferenceTracker } = { ...ASTUtils.ReferenceTracker, ReferenceTracker: ASTUtils.ReferenceTracker };

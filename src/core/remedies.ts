@@ -3,9 +3,9 @@
  * suggestions and the codemods apply them, so both always write exactly the same code. Edits touch only
  * the inserted span: existing formatting, comments, quotes and line endings stay byte for byte.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
 import semver from 'semver';
-import { enclosingStatement, propertyKeyName, unwrap, valueParent } from './ast';
+import { AST_NODE_TYPES, enclosingStatement, propertyKeyName, unwrap, valueParent } from './ast';
 import type { ConnectTimeoutFinding, DisabledReconnectFinding } from './analyze';
 import type { OptionInsertion } from './client-options';
 import type { RedisOwner } from './find-clients';

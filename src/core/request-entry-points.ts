@@ -3,8 +3,8 @@
  * files, API routes and middleware, SvelteKit/Remix loaders, server actions, serverless `handler`
  * exports, NestJS controller methods, GraphQL resolver maps and Next.js cache-handler classes.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunctionNode, memberName, propertyKeyName, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, isFunctionNode, memberName, propertyKeyName, unwrap } from './ast';
 import type { ModuleImports } from './module-imports';
 import type { HandlerKind, RequestHandlerInput } from './request-handlers';
 import type { FunctionNode } from './same-file-values';
@@ -89,8 +89,19 @@ export function isCliCommandModule(exported: readonly Exported[]): boolean {
   return exported.some(({ name }) => CLI_COMMAND_EXPORTS.includes(name));
 }
 
-/** Every top-level export, ESM and CommonJS, by exported name (`default` for the default). */
-export function exportsOf(ast: TSESTree.Program): Exported[] {
+const exportsMemo = new WeakMap<TSESTree.Program, Exported[]>();
+
+/** Every top-level export, ESM and CommonJS, by exported name (`default` for the default); read once per file. */
+export function exportsOf(ast: TSESTree.Program): readonly Exported[] {
+  let found = exportsMemo.get(ast);
+  if (!found) {
+    found = collectExports(ast);
+    exportsMemo.set(ast, found);
+  }
+  return found;
+}
+
+function collectExports(ast: TSESTree.Program): Exported[] {
   const found: Exported[] = [];
   for (const statement of ast.body) {
     if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration) {

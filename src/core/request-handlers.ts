@@ -5,8 +5,8 @@
  * File-level entry points (Next.js route files, serverless exports, NestJS decorators) are in
  * `request-entry-points.ts`. Precision first: a shape that is not clearly per request is not listed.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { calledMethodName, isFunctionNode, memberName, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, calledMethodName, isFunctionNode, memberName, unwrap } from './ast';
 import { findEntryPoints, isInlineServerAction } from './request-entry-points';
 import type { ModuleImports } from './module-imports';
 import { pushTo, type FunctionNode, type SameFileValues } from './same-file-values';

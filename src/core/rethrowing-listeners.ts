@@ -3,8 +3,8 @@
  * escapes `emit('error')` as an uncaught exception, so the process dies exactly as with no listener, and
  * node-redis never reaches its reconnect logic (facts §6; node-redis#3185, vercel/next.js#68221).
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, unwrap } from './ast';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, memberName, unwrap } from './ast';
 import { ownerReportNode } from './analyze';
 import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ownerListeners } from './owner-listeners';

@@ -3,8 +3,8 @@
  * path (`this.client`, `app.locals.redis`, `connections.cache`) or a parameter may hold, which functions
  * a callee may be and what they return. Knows nothing about node-redis; `find-clients.ts` builds on it.
  */
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingClass, isFunctionNode, memberName, propertyKeyName, staticString, unwrap, walk } from './ast';
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, calledMethodName, enclosingClass, isFunctionNode, memberName, propertyKeyName, staticString, unwrap, walk } from './ast';
 import { AnalysisBudget } from './budget';
 import { reachableSets } from './reachable';
 
@@ -64,6 +64,8 @@ export class SameFileValues {
   /** Member accesses of one property name grouped by their path key, built per name on first use. */
   private readonly accessesByKey = new Map<string, Map<string | undefined, TSESTree.MemberExpression[]>>();
   private callSites: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
+  /** Indexes into `calls` of the calls `x.name(…)`, by method name, built on first use. */
+  private callsByMethod: Map<string, number[]> | undefined;
 
   constructor(private readonly program: ParsedProgram) {
     this.globalScope = program.scopeManager.globalScope as Scope;
@@ -77,6 +79,21 @@ export class SameFileValues {
   findVariable(identifier: TSESTree.Identifier): Variable | undefined {
     const variable = ASTUtils.findVariable(this.scopeOf(identifier), identifier.name) ?? undefined;
     return variable && 'isValueVariable' in variable && variable.isValueVariable === false ? undefined : variable;
+  }
+
+  /** The calls `x.name(…)` whose method is one of `names`, in source order. */
+  callsOfMethods(names: Iterable<string>): TSESTree.CallExpression[] {
+    if (!this.callsByMethod) {
+      this.callsByMethod = new Map();
+      this.calls.forEach((call, index) => {
+        const method = calledMethodName(call);
+        if (method !== undefined) pushTo(this.callsByMethod!, method, index);
+      });
+    }
+    const indexes: number[] = [];
+    for (const name of names) indexes.push(...(this.callsByMethod.get(name) ?? []));
+    // By index, not by position: `a.on(…).once(…)` and its inner call start at the same offset.
+    return indexes.sort((a, b) => a - b).map((index) => this.calls[index]!);
   }
 
   /** The expressions a variable is given: its initializer and every plain assignment. */

@@ -4,11 +4,12 @@ import { ownerReportNode } from '../core/analyze';
 import { perRequestFindings, type PerRequestProblem } from '../core/client-per-request';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../core/test-files';
 import { analyzeLintedFile } from './utils/analysis';
-import { REPOSITORY_URL, type RedisRuleDocs } from './utils/create-rule';
+import { REPOSITORY_URL, memoizedPerObject, type RedisRuleDocs } from './utils/create-rule';
 
 type Options = [{ testFilePatterns?: string[] }];
 const NAME = 'no-client-per-request';
 const DEFAULT_OPTIONS: Options = [{ testFilePatterns: DEFAULT_TEST_FILE_PATTERNS }];
+const optionsOf = memoizedPerObject((given: Options[0]) => ESLintUtils.applyDefault(DEFAULT_OPTIONS, [given])[0]);
 
 /** No remedy, so not a safeguard: where the client should live is the user's design decision. */
 const rule: TSESLint.RuleModule<PerRequestProblem, Options, RedisRuleDocs> & { name: string } = {
@@ -50,7 +51,7 @@ const rule: TSESLint.RuleModule<PerRequestProblem, Options, RedisRuleDocs> & { n
         const facts = analyzeLintedFile(context)?.lifecycle;
         if (!facts) return;
         // Merged only here, in files that use node-redis (see createSafeguardRule).
-        const [{ testFilePatterns }] = ESLintUtils.applyDefault(DEFAULT_OPTIONS, context.options);
+        const { testFilePatterns } = optionsOf(context.options[0] ?? {});
         if (isTestFile(context.filename, context.cwd, testFilePatterns)) return;
         const relativePath = path.relative(context.cwd, path.resolve(context.cwd, context.filename)).split(path.sep).join('/');
         for (const finding of perRequestFindings(facts.perRequest, relativePath)) {

@@ -34,6 +34,7 @@ export function createSafeguardRule(safeguard: Safeguard, meta: SafeguardRuleMet
   const metaDefaults = Object.fromEntries(
     Object.entries(defaults).filter(([name]) => !safeguard.options.some((option) => option.name === name && option.deprecated?.ruleOption)),
   );
+  const optionsOf = memoizedPerObject((given: Record<string, unknown>) => resolveOptions(safeguard.options, defaults, given));
   return {
     name: safeguard.rule,
     meta: {
@@ -49,7 +50,7 @@ export function createSafeguardRule(safeguard: Safeguard, meta: SafeguardRuleMet
         'Program:exit'() {
           const analysis = analyzeLintedFile(context);
           if (!analysis) return;
-          const options = resolveOptions(safeguard.options, defaults, context.options[0]);
+          const options = optionsOf(context.options[0] ?? {});
           const input = { analysis, remedy: lintedRemedyContext(context), options, filename: context.filename, cwd: context.cwd };
           for (const { node, messageId, data, remedy } of safeguard.check(input)) {
             const suggest = remedy
@@ -60,6 +61,19 @@ export function createSafeguardRule(safeguard: Safeguard, meta: SafeguardRuleMet
         },
       };
     },
+  };
+}
+
+/**
+ * `compute` once per argument object. Without options in the config ESLint hands every file the same
+ * object (`meta.defaultOptions`), and merging it again per file was a tenth of the plugin's cost on
+ * redis files (`npm run bench`). The result is shared, so callers must not change it.
+ */
+export function memoizedPerObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const memo = new WeakMap<K, V>();
+  return (key) => {
+    if (!memo.has(key)) memo.set(key, compute(key));
+    return memo.get(key) as V;
   };
 }
 
