@@ -281,7 +281,12 @@ describe('transformSource: migrate-legacy-options', () => {
     expect(result.output).toBe(
       [
         "import { createClient } from 'redis';",
-        "const client = createClient({ database: 2, url: 'redis://cache:6379', socket: { connectTimeout: 10000 } });",
+        // One line would be 104 columns: past the default width of 100, the object is broken.
+        'const client = createClient({',
+        '  database: 2,',
+        "  url: 'redis://cache:6379',",
+        '  socket: { connectTimeout: 10000 },',
+        '});',
         "client.on('error', (err) => console.error('Redis client error:', err));",
         'await client.connect();',
         '',
