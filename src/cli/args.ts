@@ -51,6 +51,7 @@ const FLAGS: Flags = {
   version: { type: 'boolean', short: 'v' },
   transform: { type: 'string', multiple: true },
   'client-module': { type: 'string', multiple: true },
+  'redis-version': { type: 'string', multiple: true },
   ...Object.fromEntries(['workers', 'max-file-size', 'max-memory', 'file-timeout'].map((name) => [name, { type: 'string' }])),
   ...Object.fromEntries(
     codemodOptions().flatMap((spec) => {
@@ -114,6 +115,8 @@ function codemodValues(values: Values): CodemodOptions {
   }
   const clientModules = given(values, 'client-module');
   if (clientModules.length > 0) codemod.clientModules = clientModules;
+  const redisVersion = given(values, 'redis-version').at(-1);
+  if (redisVersion !== undefined) codemod.redisVersion = redisVersion;
   return codemod as CodemodOptions;
 }
 
@@ -205,6 +208,9 @@ Options:
   --connect-timeout <ms>   timeout written by add-connect-timeout (default 10000)
   --max-retries <n>        retries before the reconnect strategy gives up (default 20)
   --client-module <name>   a module that re-exports createClient (repeatable)
+  --redis-version <v>      the node-redis version the code is written against: a
+                           major (4) or a semver range (^4.5.0); default: what the
+                           nearest package.json declaring node-redis says
   --test-file-patterns <glob>  globs that mark test files, replacing the defaults;
                            no timeout or reconnect change is made there
                            (repeatable; old name: --test-pattern)

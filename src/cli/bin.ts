@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InvalidOptionError } from '../codemods/api';
-import { validateErrorHandler } from '../core/error-handler';
+import { resolveCodemodOptions } from '../codemods/options';
 import { HELP, UsageError, parseArgs, type CliOptions } from './args';
 import { NOT_IN_GIT, checkTargetPath, discover, type Entry } from './discover';
 import { findGitRoot, findUncommittedChanges, gitPath } from './git';
@@ -57,14 +57,12 @@ function parse(argv: readonly string[]): CliOptions | number {
 
 /** Problems that must stop the run before any file is touched; returns a usage error or undefined. */
 function checkBeforeRun(options: CliOptions, cwd: string): string | undefined {
-  const { errorHandler } = options.codemod;
-  if (errorHandler !== undefined) {
-    try {
-      validateErrorHandler(errorHandler);
-    } catch (error) {
-      if (!(error instanceof InvalidOptionError)) throw error;
-      return error.message;
-    }
+  try {
+    // The handler and the node-redis version, checked as every file will read them.
+    resolveCodemodOptions(options.codemod);
+  } catch (error) {
+    if (!(error instanceof InvalidOptionError)) throw error;
+    return error.message;
   }
   for (const p of options.paths) {
     const problem = checkTargetPath(path.resolve(cwd, p), quoteName(p));

@@ -16,6 +16,11 @@ export interface CodemodOptions {
   maxRetries?: number;
   /** Modules that re-export node-redis factories, like the lint setting `redis.clientModules`. */
   clientModules?: string[];
+  /**
+   * The node-redis version the code is written against, like the lint setting `redis.version`: `'detect'`
+   * (the default: the nearest package.json that declares node-redis), a major (`4`) or a semver version or range.
+   */
+  redisVersion?: 'detect' | number | string;
   /** Globs that mark test files (replace the defaults), like the rule option of `no-disabled-reconnect`. */
   testFilePatterns?: string[];
   /** Directory test-file globs are matched from (default `process.cwd()`). */

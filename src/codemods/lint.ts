@@ -17,6 +17,8 @@ export interface LintOptions {
   ruleOptions: Readonly<Record<string, Record<string, unknown>>>;
   /** The rules' `settings.redis.lineWidth`: the width of the file being transformed. */
   lineWidth?: number;
+  /** The rules' `settings.redis.version` (`--redis-version`); `'detect'` when absent. */
+  version?: 'detect' | number | string;
   /**
    * The safeguard rules to run (names without `redis/`); all when absent. The codemod runs only those of
    * the requested transforms: a fact no enabled rule reads is never computed.
@@ -120,7 +122,7 @@ function configFor(file: string, sourceType: SourceType, options: LintOptions): 
   const typescript = TYPESCRIPT.test(file);
   const jsx = !WITHOUT_JSX.test(file);
   const enabled = SAFEGUARDS.map(({ rule }) => rule).filter((rule) => !options.rules || options.rules.includes(rule));
-  const key = JSON.stringify([typescript, jsx, sourceType, options.clientModules, options.ruleOptions, options.lineWidth, enabled]);
+  const key = JSON.stringify([typescript, jsx, sourceType, options.clientModules, options.ruleOptions, options.lineWidth, options.version, enabled]);
   let config = configs.get(key);
   if (!config) {
     config = [
@@ -136,7 +138,7 @@ function configFor(file: string, sourceType: SourceType, options: LintOptions): 
           parserOptions: { ecmaFeatures: { jsx } },
         },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
-        settings: { redis: { clientModules: [...options.clientModules], lineWidth: options.lineWidth } },
+        settings: { redis: { clientModules: [...options.clientModules], lineWidth: options.lineWidth, version: options.version ?? 'detect' } },
         rules: Object.fromEntries(enabled.map((rule) => [`redis/${rule}`, ruleEntry(options.ruleOptions[rule])])),
       },
     ];

@@ -2,6 +2,7 @@
 import { analyzeFile } from '../core/analyze';
 import { validateErrorHandler } from '../core/error-handler';
 import { InvalidOptionError } from '../core/errors';
+import { versionFromSetting } from '../core/redis-version';
 import { remedyContext } from '../core/remedies';
 import { SAFEGUARDS, safeguardOfTransform, type OptionSpec } from '../core/safeguards';
 import type { CodemodOptions, SkippedSite, TransformName } from './api';
@@ -27,7 +28,17 @@ export function resolveCodemodOptions(options: CodemodOptions): ResolvedOptions 
     }
     ruleOptions[safeguard.rule] = values;
   }
-  return { lint: { cwd: options.cwd ?? process.cwd(), clientModules: options.clientModules ?? [], ruleOptions } };
+  const version = redisVersionOf(options.redisVersion);
+  return { lint: { cwd: options.cwd ?? process.cwd(), clientModules: options.clientModules ?? [], ruleOptions, version } };
+}
+
+function redisVersionOf(setting: CodemodOptions['redisVersion']): LintOptions['version'] {
+  if (setting === undefined || setting === 'detect') return 'detect';
+  const asNumber = typeof setting === 'string' && /^\d+$/.test(setting) ? Number(setting) : setting;
+  if ((typeof asNumber === 'number' && asNumber < 2) || versionFromSetting(asNumber) === undefined) {
+    throw new InvalidOptionError(`redis version must be 'detect', a node-redis major version (e.g. 4) or a semver version or range (e.g. 4.5.0), got ${String(setting)}`);
+  }
+  return asNumber;
 }
 
 function validated(spec: OptionSpec, value: unknown): unknown {

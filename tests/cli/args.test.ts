@@ -98,6 +98,7 @@ describe('usage errors exit 2 with a clear message and change nothing', () => {
       usage(`unknown transform 'nope'; valid transforms: ${TRANSFORM_NAMES.join(', ')}`),
     ],
     [['--transform'], usage("option '--transform' needs a value")],
+    [['--redis-version', 'next'], usage("redis version must be 'detect', a node-redis major version (e.g. 4) or a semver version or range (e.g. 4.5.0), got next")],
     [['--max-file-size', '2XB'], usage("--max-file-size must be a size such as 500KB or 2MB, got '2XB'")],
     [['--max-file-size', '0'], usage("--max-file-size must be a size such as 500KB or 2MB, got '0'")],
     [['--max-memory', '1.5'], usage("--max-memory must be a positive integer, got '1.5'")],

@@ -61,6 +61,13 @@ describe('transformSource', () => {
     );
   });
 
+  it('follows --redis-version over the package.json: no socket options for v3 code, a listener still', () => {
+    const source = "import { createClient } from 'redis';\nexport const client = createClient({ url: 'redis://x' });\n";
+    const listener = "client.on('error', (err) => console.error('Redis client error:', err));\n";
+    expect(transformSource(source, 'src/v3.mjs', ALL, { redisVersion: '3' })).toMatchObject({ output: source + listener, applied: ['add-error-listener'] });
+    expect(transformSource(source, 'src/v3.mjs', ALL, { redisVersion: '^4.6.0' }).applied).toEqual(['add-error-listener', 'add-connect-timeout']);
+  });
+
   it('lists options it cannot see as skipped, with the position', () => {
     const source = "import { createClient } from 'redis';\nexport const make = (options) => createClient(options).on('error', console.error);\n";
     const result = transformSource(source, 'src/make.js', ALL);
@@ -143,6 +150,8 @@ describe('transformSource', () => {
     ['an empty handler', { errorHandler: '   ' }, /does not parse|must be one function/],
     ['a zero timeout', { connectTimeout: 0 }, /connect timeout must be a positive whole number/],
     ['a fractional retry bound', { maxRetries: 2.5 }, /max retries must be a positive whole number/],
+    ['a node-redis version that names none', { redisVersion: 'latest' }, /redis version must be 'detect', a node-redis major version \(e\.g\. 4\) or a semver version or range \(e\.g\. 4\.5\.0\), got latest/],
+    ['a major below 2', { redisVersion: 1 }, /redis version must be 'detect'.*got 1$/],
   ])('rejects %s', (_title, options, message) => {
     expect(() => transformSource('', 'x.js', ALL, options)).toThrow(InvalidOptionError);
     expect(() => transformSource('', 'x.js', ALL, options)).toThrow(message);
