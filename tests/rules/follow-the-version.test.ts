@@ -40,12 +40,12 @@ ruleTester.run('require-connect-timeout follows the version', requireConnectTime
       name: 'a v4 project: `{ url, db: 1 }` is v4 code, not v3',
       code: lines(IMPORT, 'const client = createClient({ url, db: 1 });', 'await client.connect();'),
       filename: V4_6,
-      errors: [{ messageId: 'missingTimeout', line: 2, column: 16, suggestions: [{ messageId: 'addConnectTimeout', output: lines(IMPORT, 'const client = createClient({ url, db: 1, socket: { connectTimeout: 10000 } });', 'await client.connect();') }] }],
+      errors: [{ messageId: 'missingTimeout', line: 2, column: 16, suggestions: [{ messageId: 'addConnectTimeout', output: lines(IMPORT, 'const client = createClient({ url, socket: { connectTimeout: 10000 }, db: 1 });', 'await client.connect();') }] }],
     },
     {
       name: 'unknown version: connect() makes `{ url, db: 1 }` v4+ code',
       code: lines(IMPORT, 'const client = createClient({ url, db: 1 });', 'await client.connect();'),
-      errors: [{ messageId: 'missingTimeout', line: 2, column: 16, suggestions: [{ messageId: 'addConnectTimeout', output: lines(IMPORT, 'const client = createClient({ url, db: 1, socket: { connectTimeout: 10000 } });', 'await client.connect();') }] }],
+      errors: [{ messageId: 'missingTimeout', line: 2, column: 16, suggestions: [{ messageId: 'addConnectTimeout', output: lines(IMPORT, 'const client = createClient({ url, socket: { connectTimeout: 10000 }, db: 1 });', 'await client.connect();') }] }],
     },
     {
       name: 'a v4 client only its duplicate connects: the duplicate copies its options',

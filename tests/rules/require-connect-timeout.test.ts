@@ -432,7 +432,8 @@ describe('bounded analysis', { timeout: 60_000 }, () => {
 });
 
 describe('test files', () => {
-  const CALL = "createClient({ url: 'redis://cache:6379' });";
+  // Exported, so the client is not inert (a client never connected and never leaving the file opens no socket).
+  const CALL = "export const cache = createClient({ url: 'redis://cache:6379' });";
   const MESSAGE =
     'This node-redis client does not set `socket.connectTimeout`. Choose how long a connection attempt may take (node-redis silently defaults to 5000 ms) and set it explicitly.';
   const reported = (filename: string, options?: [{ testFilePatterns: string[] }]) => ({
@@ -444,12 +445,12 @@ describe('test files', () => {
       {
         messageId: 'missingTimeout' as const,
         line: 2,
-        column: 1,
-        endColumn: 13, // `createClient`
+        column: 22,
+        endColumn: 34, // `createClient`
         suggestions: [
           {
             messageId: 'addConnectTimeout' as const,
-            output: lines(IMPORT, "createClient({ url: 'redis://cache:6379', socket: { connectTimeout: 10000 } });"),
+            output: lines(IMPORT, "export const cache = createClient({ url: 'redis://cache:6379', socket: { connectTimeout: 10000 } });"),
           },
         ],
       },
@@ -477,8 +478,8 @@ describe('test files', () => {
   });
 
   it('says what is missing, in so many words, outside test files only', () => {
-    expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.ts')).toEqual([`2:1 ${MESSAGE}`]);
+    expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.ts')).toEqual([`2:22 ${MESSAGE}`]);
     expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.test.ts')).toEqual([]);
-    expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.test.ts', [{ testFilePatterns: ['scripts/**'] }])).toEqual([`2:1 ${MESSAGE}`]);
+    expect(reportedMessages(rule, lines(IMPORT, CALL), 'src/cache.test.ts', [{ testFilePatterns: ['scripts/**'] }])).toEqual([`2:22 ${MESSAGE}`]);
   });
 });
