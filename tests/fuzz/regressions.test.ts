@@ -60,6 +60,12 @@ describe('fuzz regressions', () => {
     expect(failureKinds(await checkText(text, 'src/type-name.ts'))).toEqual([]);
   });
 
+  // An oracle gap: the remedy of a listener that only rethrows replaces its `throw` by logging, by design.
+  it("an 'error' listener that only rethrows", async () => {
+    const text = "import { createClient } from 'redis';\nconst client = createClient({ socket: { connectTimeout: 5 } });\nclient.on('error', (err) => {\n  throw err;\n});\nawait client.connect();\n";
+    expect(failureKinds(await checkText(text, 'src/rethrow.mjs'))).toEqual([]);
+  });
+
   // (c) `.on('error', …)` chained onto `new X` without parentheses binds to `X`: `new (RedisClient.on)(…)`.
   it('export default new RedisClient without parentheses', async () => {
     const text = "import { RedisClient } from 'redis';\nexport default new RedisClient;\n";

@@ -14,10 +14,26 @@ function keyName(property) {
   return undefined;
 }
 
-/** Ranges the codemods may rewrite: a `reconnectStrategy` property but its key, a `connectTimeout` value. */
+/** `x.on('error', fn)`: the listener function, else undefined. */
+function errorListenerOf(node) {
+  if (node.type !== 'CallExpression' || node.arguments.length < 2) return undefined;
+  const callee = node.callee.type === 'ChainExpression' ? node.callee.expression : node.callee;
+  const method = callee.type === 'MemberExpression' && !callee.computed ? callee.property.name : undefined;
+  const [event, listener] = node.arguments;
+  const isError = event.type === 'Literal' && event.value === 'error';
+  const isFunction = listener.type === 'ArrowFunctionExpression' || listener.type === 'FunctionExpression';
+  return ['on', 'once', 'addListener', 'prependListener'].includes(method) && isError && isFunction ? listener : undefined;
+}
+
+/**
+ * Ranges the codemods may rewrite: a `reconnectStrategy` property but its key, a `connectTimeout` value,
+ * and the body of an `'error'` listener (a listener that only rethrows has its `throw` replaced by logging).
+ */
 export function replaceableRegions(ast) {
   const regions = [];
   walk(ast, (node) => {
+    const listener = errorListenerOf(node);
+    if (listener) regions.push(listener.body.range);
     if (!PROPERTY_TYPES.has(node.type)) return;
     const name = keyName(node);
     if (name === 'reconnectStrategy') {
