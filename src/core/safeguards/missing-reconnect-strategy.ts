@@ -1,7 +1,7 @@
 import { ownerReportNode } from '../analyze';
 import { reconnectStrategyEdits } from '../reconnect-strategy-presence';
 import { OWNER_LABEL } from '../redis-modules';
-import { DEFAULT_MAX_RETRIES } from '../remedies';
+import { MAX_RETRIES_OPTION } from './reconnect-strategy';
 import type { Safeguard } from './types';
 
 /** Rule `require-reconnect-strategy` (strict config), opt-in transform `add-reconnect-strategy`. */
@@ -10,15 +10,7 @@ export const missingReconnectStrategy: Safeguard<'require-reconnect-strategy', '
   transform: 'add-reconnect-strategy',
   summary: 'a reconnectStrategy that gives up after N retries where none is set',
   optIn: true,
-  options: [
-    {
-      name: 'maxRetries',
-      type: 'positive-integer',
-      default: DEFAULT_MAX_RETRIES,
-      placeholder: '<n>',
-      description: 'Attempts before the strategy the remedy writes gives up (default 20).',
-    },
-  ],
+  options: [MAX_RETRIES_OPTION],
   check({ analysis, remedy, options }) {
     const maxRetries = options.maxRetries as number;
     return (analysis.lifecycle?.missingReconnectStrategies ?? []).map((finding) => ({
