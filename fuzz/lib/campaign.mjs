@@ -48,7 +48,7 @@ async function checkAll(pool, records, { cli, cliBatchSize = 500, log, progress 
   const flush = () => {
     const batch = pending;
     pending = [];
-    cliQueue = cliQueue.then(() => addCliFailures(results, batch, cliBatchSize, log));
+    cliQueue = cliQueue.then(() => addCliFailures(results, records, batch, cliBatchSize, log));
   };
   await Promise.all(
     records.map(async (record, index) => {
@@ -68,15 +68,20 @@ async function checkAll(pool, records, { cli, cliBatchSize = 500, log, progress 
   return results;
 }
 
-function cliItem(result, index) {
+/**
+ * The CLI runs with its default options; a case with its own (a handler, a timeout) is compared with
+ * transformSource only for dying, not for what it changed.
+ */
+function cliItem(result, index, record) {
   const { built, failures, stats } = result;
   if (!built || built.invalid) return undefined;
   const codemodFailed = failures.some((f) => f.invariant === 'codemod-crash' || f.invariant === 'codemod-parse');
-  return { index, text: built.text, filename: built.filename, codemodOk: !codemodFailed && !stats.tooDeep, changed: Boolean(stats.changed) };
+  const defaultOptions = Object.keys(record?.options ?? {}).length === 0;
+  return { index, text: built.text, filename: built.filename, codemodOk: !codemodFailed && !stats.tooDeep && defaultOptions, changed: Boolean(stats.changed) };
 }
 
-async function addCliFailures(results, indexes, batchSize, log) {
-  const items = indexes.map((index) => cliItem(results[index], index)).filter(Boolean);
+async function addCliFailures(results, records, indexes, batchSize, log) {
+  const items = indexes.map((index) => cliItem(results[index], index, records[index])).filter(Boolean);
   const { failures } = await checkCli(items, { batchSize });
   for (const [index, list] of failures) results[index].failures.push(...list);
   log(`CLI: ${items.length} more files checked`);
@@ -89,7 +94,7 @@ async function addCliFailures(results, indexes, batchSize, log) {
 async function reproduce({ pool }, target, record) {
   const result = normalizeResult(await pool.run(record));
   if (CLI_INVARIANTS.has(target.invariant)) {
-    const item = cliItem(result, 0);
+    const item = cliItem(result, 0, record);
     if (!item) return undefined;
     result.failures.push(...((await checkCli([item])).failures.get(0) ?? []));
   }
