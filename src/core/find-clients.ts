@@ -276,7 +276,8 @@ export class RedisClientAnalysis {
       owner.connected = connected.has(owner);
       owner.version = this.input.versionOf?.(owner.moduleName);
     }
-    const fileUsesV3 = this.owners.some((owner) => !owner.version && owner.legacy && !owner.parent);
+    // v2/v3 spellings on a client that is connect()ed are options v4+ ignores, not evidence of v3 code.
+    const fileUsesV3 = this.owners.some((owner) => !owner.version && owner.legacy && !owner.parent && !owner.connected);
     // A duplicate copies its parent's options: a parent whose duplicate connects is not inert either.
     const live = new Set(this.owners.filter((owner) => owner.connected || this.leavesFile(owner)).flatMap(lineage));
     for (const owner of this.owners) {

@@ -202,7 +202,7 @@ describe.each([9, 10])('installed tarball with ESLint %i', (major) => {
       namespace: 'redis',
       name: 'eslint-plugin-redis',
       rules: RULE_IDS,
-      configs: ['legacy-recommended', 'recommended'],
+      configs: ['legacy-recommended', 'legacy-strict', 'recommended', 'strict'],
       recommendedName: 'redis/recommended',
       subpath: path.join(dir, 'node_modules/eslint-plugin-redis/dist/codemods/add-error-listener.js'),
       transform: 'function',

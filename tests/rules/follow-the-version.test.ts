@@ -48,6 +48,24 @@ ruleTester.run('require-connect-timeout follows the version', requireConnectTime
       errors: [{ messageId: 'missingTimeout', line: 2, column: 16, suggestions: [{ messageId: 'addConnectTimeout', output: lines(IMPORT, 'const client = createClient({ url, socket: { connectTimeout: 10000 }, db: 1 });', 'await client.connect();') }] }],
     },
     {
+      // Its top-level `host` is an option v4+ ignores (no-legacy-options), not evidence that the file is v3.
+      name: 'unknown version: a connected client with v3 spellings does not make a bare createClient() v3',
+      code: lines(IMPORT, "const client = createClient({ host: 'h', socket: { connectTimeout: 1 } });", 'await client.connect();', 'export default createClient();'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 4,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(IMPORT, "const client = createClient({ host: 'h', socket: { connectTimeout: 1 } });", 'await client.connect();', 'export default createClient({ socket: { connectTimeout: 10000 } });'),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a v4 client only its duplicate connects: the duplicate copies its options',
       code: lines(IMPORT, 'const client = createClient({ url });', 'const sub = client.duplicate();', 'await sub.connect();'),
       filename: V4_6,
