@@ -47,7 +47,11 @@ export function replaceableRegions(ast) {
 
 const FACTORIES = new Set(['createClient', 'createCluster', 'createSentinel', 'createClientPool', 'createPool', 'duplicate', 'RedisClient']);
 
-function calleeName(callee) {
+const WRAPPERS = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion', 'ChainExpression']);
+
+function calleeName(wrapped) {
+  let callee = wrapped;
+  while (WRAPPERS.has(callee.type)) callee = callee.expression;
   if (callee.type === 'Identifier') return callee.name;
   if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return callee.property.name;
   return undefined;
