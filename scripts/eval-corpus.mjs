@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../dist/index.js';
+import { emptyScore, scoreReports } from './score-labels.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const corpusDir = process.env.REDIS_CORPUS_DIR ?? path.resolve(root, '../shared/corpus');
@@ -115,35 +116,20 @@ function matches(ruleId, label, message, fileLabels) {
 
 function score(ruleOptions) {
   const results = {};
-  for (const rule of Object.keys(expectations)) results[rule] = { tp: 0, fp: 0, fn: 0, tn: 0, unknownReported: 0, unknown: 0, stray: [] };
+  for (const rule of Object.keys(expectations)) results[rule] = emptyScore();
   for (const file of files) {
     const messages = lint(file, ruleOptions);
     const fileLabels = labels.filter((label) => label.file === file);
     for (const [rule, expect] of Object.entries(expectations)) {
       const ruleId = `redis/${rule}`;
-      const ruleMessages = messages.filter((message) => message.ruleId === ruleId);
-      const r = results[rule];
-      for (const label of fileLabels) {
-        const reported = ruleMessages.some((message) => matches(ruleId, label, message, fileLabels));
-        const expected = expect(label);
-        if (expected === undefined) {
-          r.unknown++;
-          if (reported) r.unknownReported++;
-        } else if (expected && reported) r.tp++;
-        else if (expected) {
-          r.fn++;
-          r.stray.push(`missed ${file}:${label.line}`);
-        } else if (reported) {
-          r.fp++;
-          r.stray.push(`false alarm ${file}:${label.line}`);
-        } else r.tn++;
-      }
-      for (const message of ruleMessages) {
-        if (!fileLabels.some((label) => matches(ruleId, label, message, fileLabels))) {
-          r.fp++;
-          r.stray.push(`unlabelled report ${file}:${message.line}:${message.column}`);
-        }
-      }
+      scoreReports(results[rule], {
+        file,
+        labels: fileLabels,
+        reports: messages.filter((message) => message.ruleId === ruleId),
+        expect,
+        at: (label, message) => matches(ruleId, label, message, fileLabels),
+        describe: () => '',
+      });
     }
   }
   return results;

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
+import { emptyScore, scoreReports } from './score-labels.mjs';
 
 const RULES = {
   'no-floating-connect': {
@@ -51,34 +52,19 @@ function at(label, message) {
 }
 
 function emptyResults() {
-  return Object.fromEntries(Object.keys(RULES).map((rule) => [rule, { tp: 0, fp: 0, fn: 0, tn: 0, unknown: 0, unknownReported: 0, stray: [] }]));
+  return Object.fromEntries(Object.keys(RULES).map((rule) => [rule, emptyScore()]));
 }
 
 function scoreFile(results, file, labels, messages) {
   for (const [rule, { kind, expect }] of Object.entries(RULES)) {
-    const reports = messages.filter((message) => message.ruleId === `redis/${rule}`);
-    const r = results[rule];
-    const fileLabels = labels.filter((label) => label.kind === kind);
-    for (const label of fileLabels) {
-      const reported = reports.some((message) => at(label, message));
-      const expected = expect(label);
-      if (expected === undefined) {
-        r.unknown++;
-        if (reported) r.unknownReported++;
-      } else if (expected && reported) r.tp++;
-      else if (expected) {
-        r.fn++;
-        r.stray.push(`missed ${file}:${label.line}`);
-      } else if (reported) {
-        r.fp++;
-        r.stray.push(`false alarm ${file}:${label.line}`);
-      } else r.tn++;
-    }
-    for (const message of reports) {
-      if (fileLabels.some((label) => at(label, message))) continue;
-      r.fp++;
-      r.stray.push(`unlabelled report ${file}:${message.line}:${message.column} ${message.message.slice(0, 60)}`);
-    }
+    scoreReports(results[rule], {
+      file,
+      labels: labels.filter((label) => label.kind === kind),
+      reports: messages.filter((message) => message.ruleId === `redis/${rule}`),
+      expect,
+      at,
+      describe: (message) => ` ${message.message.slice(0, 60)}`,
+    });
   }
 }
 
