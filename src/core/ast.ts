@@ -90,6 +90,14 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return staticString(node.property);
 }
 
+/** `Object.assign`, `process.env`: a member `property` read off the plain identifier `object`. */
+export function isNamedMember(expression: Node, object: string, property: string): boolean {
+  const node = unwrap(expression);
+  if (node.type !== AST_NODE_TYPES.MemberExpression || memberName(node) !== property) return false;
+  const target = unwrap(node.object);
+  return target.type === AST_NODE_TYPES.Identifier && target.name === object;
+}
+
 /** The static key of an object property or class member (`a`, `'a'`, `['a']`, `#a`). */
 export function propertyKeyName(
   node: TSESTree.Property | TSESTree.PropertyDefinition | TSESTree.MethodDefinition,

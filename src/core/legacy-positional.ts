@@ -3,7 +3,7 @@
  * `createClient(path, options)`): node-redis v4+ reads one options object and ignores them.
  */
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, staticString, unwrap } from './ast';
+import { isNamedMember, memberName, staticString, unwrap } from './ast';
 import type { SameFileValues } from './same-file-values';
 
 type Node = TSESTree.Node;
@@ -110,7 +110,7 @@ function scalarKind(expression: Node, values: SameFileValues, depth = 0): Scalar
     case AST_NODE_TYPES.Identifier:
       return STRING_NAME.test(node.name) ? 'string' : undefined;
     case AST_NODE_TYPES.MemberExpression:
-      return isProcessEnv(node.object) || STRING_NAME.test(memberName(node) ?? '') ? 'string' : undefined;
+      return isNamedMember(node.object, 'process', 'env') || STRING_NAME.test(memberName(node) ?? '') ? 'string' : undefined;
     case AST_NODE_TYPES.CallExpression:
       return conversionKind(node.callee);
     case AST_NODE_TYPES.UnaryExpression:
@@ -143,15 +143,6 @@ function conversionKind(callee: Node): ScalarKind | undefined {
   return node.name === 'Number' || node.name === 'parseInt' || node.name === 'parseFloat' ? 'number' : undefined;
 }
 
-function isProcessEnv(node: Node): boolean {
-  const object = unwrap(node);
-  return (
-    object.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(object) === 'env' &&
-    unwrap(object.object).type === AST_NODE_TYPES.Identifier &&
-    (unwrap(object.object) as TSESTree.Identifier).name === 'process'
-  );
-}
 
 /** The name a value is read under (`REDIS_URL`, `config.redisPort`), for guessing what a variable holds. */
 function sourceName(node: Node): string {

@@ -4,7 +4,7 @@
  * a callee may be and what they return. Knows nothing about node-redis; `find-clients.ts` builds on it.
  */
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, calledMethodName, enclosingClass, isFunctionNode, memberName, propertyKeyName, staticString, unwrap, walk } from './ast';
+import { AST_NODE_TYPES, calledMethodName, enclosingClass, isFunctionNode, isNamedMember, memberName, propertyKeyName, staticString, unwrap, walk } from './ast';
 import { AnalysisBudget } from './budget';
 import { reachableSets } from './reachable';
 
@@ -467,7 +467,7 @@ function mutationThrough(identifier: TSESTree.Identifier | TSESTree.JSXIdentifie
   const parent = node.parent;
   if (!parent) return [];
   if (node === identifier) {
-    const assigned = parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isObjectAssign(parent.callee);
+    const assigned = parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === node && isNamedMember(parent.callee, 'Object', 'assign');
     return assigned ? [{ path: 'any', write: parent }] : [];
   }
   const assignment = parent.type === AST_NODE_TYPES.AssignmentExpression && parent.left === node;
@@ -481,15 +481,6 @@ function mutationThrough(identifier: TSESTree.Identifier | TSESTree.JSXIdentifie
   return [{ path: path as string[], write: parent, value }];
 }
 
-function isObjectAssign(callee: Node): boolean {
-  const node = unwrap(callee);
-  return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(node) === 'assign' &&
-    unwrap(node.object).type === AST_NODE_TYPES.Identifier &&
-    (unwrap(node.object) as TSESTree.Identifier).name === 'Object'
-  );
-}
 
 function isGetter(node: Node): node is TSESTree.FunctionExpression {
   const parent = node.parent;

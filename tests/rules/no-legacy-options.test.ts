@@ -1,22 +1,14 @@
 import rule from '../../src/rules/no-legacy-options';
 import { projectFile, redisProject } from './project-trees';
 import { lines, ruleTester } from './rule-tester';
+import type { LegacyOptionProblem } from '../../src/core/legacy-options';
 
 const IMPORT = "import { createClient, createClientPool, createCluster, createSentinel } from 'redis';";
 const V3 = redisProject('^3.1.2');
 const V4 = redisProject('^4.6.0');
 const V5 = redisProject('^5.8.2');
 
-type MessageIds =
-  | 'positionalArguments'
-  | 'topLevelSocketOption'
-  | 'renamedOption'
-  | 'offlineQueueOption'
-  | 'retryStrategyOption'
-  | 'connectTimeoutOption'
-  | 'snakeCaseOption'
-  | 'socketUrl'
-  | 'legacyModeRemoved';
+type MessageIds = LegacyOptionProblem;
 type SuggestionId = 'useOptionsObject' | 'moveIntoSocket' | 'renameOption' | 'invertOfflineQueue' | 'moveUrlOut';
 
 /**
