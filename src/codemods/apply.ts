@@ -5,6 +5,7 @@
  * parses" alone would accept `new RedisClient.on(…)` (which means `new (RedisClient.on)(…)`) or a
  * listener the rule cannot connect to its client.
  */
+import type { Rule } from 'eslint';
 import { SourceParseError } from './api';
 import { lintText, type LintOptions, type LintedText, type Report } from './lint';
 
@@ -72,8 +73,31 @@ function tryApply(
   if (after.length === expected.length && after.every((key, index) => key === expected[index])) return { result };
   const afterKeys = new Set(after);
   const stillThere = sites.some(({ report }) => afterKeys.has(reportKey({ ...report, offset: shifted(report.offset, moves) })));
-  if (revealing && !stillThere && expected.every((key) => afterKeys.has(key))) return { result };
+  if (revealing && !stillThere && revealedOnly(current, stay, moves, afterKeys)) return { result };
   return { why: stillThere ? 'the edit would not clear the report' : 'the edit would change what the rules report elsewhere' };
+}
+
+/**
+ * A migration changes what the rules can read from the options it rewrites: reports on the rewritten call
+ * may go (the moved `reconnectStrategy` now satisfies `require-reconnect-strategy`) and new ones may appear
+ * (`connectTimeout` is now asked for). Every report whose call spans no edit must stay.
+ */
+function revealedOnly(current: LintedText, stay: readonly Report[], moves: readonly TextEdit[], afterKeys: ReadonlySet<string>): boolean {
+  const spansAnEdit = (report: Report) => {
+    const [start, end] = callRange(current, report);
+    return moves.some((edit) => start <= edit.range[1] && edit.range[0] <= end);
+  };
+  return stay.every((report) => spansAnEdit(report) || afterKeys.has(reportKey({ ...report, offset: shifted(report.offset, moves) })));
+}
+
+/** The call whose callee holds the reported node (the rules report a client at its factory's name), else the node. */
+function callRange(current: LintedText, report: Report): readonly [number, number] {
+  let node = current.sourceCode.getNodeByRangeIndex(report.offset) as Rule.Node | null;
+  for (let steps = 0; node && steps < 4; steps++, node = node.parent) {
+    const callee = node.type === 'CallExpression' || node.type === 'NewExpression' ? node.callee : undefined;
+    if (callee && callee.range![0] <= report.offset && report.end <= callee.range![1]) return node.range!;
+  }
+  return [report.offset, report.end];
 }
 
 export function reportKey(report: Pick<Report, 'ruleId' | 'messageId' | 'offset' | 'suppressed'>): string {

@@ -38,6 +38,8 @@ export interface Report {
   messageId: string;
   /** Offset of the reported node's start. */
   offset: number;
+  /** Offset of the reported node's end. */
+  end: number;
   line: number;
   column: number;
   suppressed: boolean;
@@ -83,10 +85,12 @@ function parseError(fatal: Linter.LintMessage, file: string): Error {
 
 function collect(text: string, messages: Linter.LintMessage[], linter: Linter): LintedText {
   const sourceCode = linter.getSourceCode();
+  const indexOf = (line: number, column: number) => sourceCode.getIndexFromLoc({ line, column: column - 1 });
   const toReport = (message: Linter.LintMessage, suppressed: boolean): Report => ({
     ruleId: message.ruleId!,
     messageId: message.messageId ?? '',
-    offset: sourceCode.getIndexFromLoc({ line: message.line, column: message.column - 1 }),
+    offset: indexOf(message.line, message.column),
+    end: message.endLine === undefined ? indexOf(message.line, message.column) : indexOf(message.endLine, message.endColumn!),
     line: message.line,
     column: message.column,
     suppressed,

@@ -1,10 +1,10 @@
 /** The codemod options: validated once per run, turned into the rules' options (the same names). */
-import { analyzeFile } from '../core/analyze';
 import { validateErrorHandler } from '../core/error-handler';
 import { InvalidOptionError } from '../core/errors';
 import { versionFromSetting } from '../core/redis-version';
 import { remedyContext } from '../core/remedies';
 import { SAFEGUARDS, safeguardOfTransform, type OptionSpec } from '../core/safeguards';
+import { analyzeWithSettings } from '../rules/utils/analysis';
 import type { CodemodOptions, SkippedSite, TransformName } from './api';
 import type { LintOptions, LintedText } from './lint';
 
@@ -51,15 +51,15 @@ function validated(spec: OptionSpec, value: unknown): unknown {
 }
 
 /** Sites the transforms cannot judge (options they cannot see, a handler the file cannot hold), by the registry. */
-export function unseenSites(linted: LintedText, transforms: readonly TransformName[], filePath: string, resolved: ResolvedOptions): SkippedSite[] {
-  const { sourceCode } = linted;
-  const analysis = analyzeFile({
-    ast: sourceCode.ast as never,
-    scopeManager: sourceCode.scopeManager as never,
-    visitorKeys: sourceCode.visitorKeys,
-    sourceText: linted.text,
-    clientModules: resolved.lint.clientModules,
-  });
+export function unseenSites(
+  linted: LintedText,
+  transforms: readonly TransformName[],
+  filePath: string,
+  resolved: ResolvedOptions,
+  inputLocation: (offset: number) => { line: number; column: number },
+): SkippedSite[] {
+  const settings = { clientModules: [...resolved.lint.clientModules], version: resolved.lint.version ?? 'detect' };
+  const analysis = analyzeWithSettings(linted.sourceCode as never, settings, filePath, resolved.lint.cwd);
   if (!analysis) return [];
   if (analysis.incomplete) {
     // Past the analysis budget the file is unknown: the rules report nothing, so nothing is changed.
@@ -69,12 +69,7 @@ export function unseenSites(linted: LintedText, transforms: readonly TransformNa
     const safeguard = safeguardOfTransform(transform);
     const options = { ...defaultsOf(safeguard.options), ...resolved.lint.ruleOptions[safeguard.rule] };
     const input = { analysis, remedy: remedyContext(linted.text, filePath), options, filename: filePath, cwd: resolved.lint.cwd };
-    return (safeguard.unseen?.(input) ?? []).map(({ node, reason }) => ({
-      transform,
-      line: node.loc.start.line,
-      column: node.loc.start.column + 1,
-      reason,
-    }));
+    return (safeguard.unseen?.(input) ?? []).map(({ node, reason }) => ({ transform, ...inputLocation(node.range[0]), reason }));
   });
 }
 

@@ -45,8 +45,11 @@ export function transformSource(
   // Only the requested transforms' rules run, so the check after each edit compares their reports alone.
   resolved.lint = { ...resolved.lint, rules: wanted.map((name) => safeguardOfTransform(name).rule) };
   const first = lintText(text, filePath, resolved.lint);
-  const skipped = [...initialSkips(first, rules, filePath, resolved)];
-  const { result, appliedSites } = applyInRounds(first, rules, filePath, resolved, skipped);
+  const silenced = first.reports.filter((report) => report.suppressed && rules.has(report.ruleId));
+  const skipped = silenced.map((report) => skip(rules, report, DISABLED_BY_COMMENT));
+  const { result, appliedSites, inputLocation } = applyInRounds(first, rules, filePath, resolved, skipped);
+  // Sites the transforms cannot judge are read from the result: a migration may have made their options visible.
+  skipped.push(...unseenSites(result, [...rules.values()], filePath, resolved, inputLocation));
   const applied = wanted.filter((name) => appliedSites.some((site) => rules.get(site.report.ruleId) === name));
   const sorted = skipped.sort((a, b) => wanted.indexOf(a.transform) - wanted.indexOf(b.transform) || a.line - b.line || a.column - b.column);
   if (applied.length === 0) return { ...unchanged, skipped: sorted };
@@ -64,17 +67,18 @@ function applyInRounds(
   filePath: string,
   resolved: ResolvedOptions,
   skipped: SkippedSite[],
-): { result: LintedText; appliedSites: Site[] } {
+): { result: LintedText; appliedSites: Site[]; inputLocation: (offset: number) => { line: number; column: number } } {
   const appliedSites: Site[] = [];
   const rounds: TextEdit[][] = [];
   let rejected: Report[] = [];
   let current = first;
   // Skipped sites are listed where they are in the input, before the earlier rounds' edits.
-  const inInput = (report: Report): Report => {
-    const offset = rounds.reduceRight((at, edits) => unshifted(at, edits), report.offset);
-    const { line, column } = first.sourceCode.getLocFromIndex(offset);
-    return { ...report, offset, line, column: column + 1 };
+  const inputOffset = (offset: number) => rounds.reduceRight((at, edits) => unshifted(at, edits), offset);
+  const inputLocation = (offset: number) => {
+    const { line, column } = first.sourceCode.getLocFromIndex(inputOffset(offset));
+    return { line, column: column + 1 };
   };
+  const inInput = (report: Report): Report => ({ ...report, offset: inputOffset(report.offset), ...inputLocation(report.offset) });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const sites = current.reports.filter((report) => rules.has(report.ruleId) && !report.suppressed && report.fix && !rejected.some((one) => sameReport(one, report)));
     const migrations = sites.filter((report) => safeguardOfRule(report.ruleId.slice(PREFIX.length))?.revealsOptions);
@@ -93,25 +97,11 @@ function applyInRounds(
     current = outcome.result;
     if (deferred.length + sites.length - candidates.length === 0 && !revealed) break;
   }
-  return { result: current, appliedSites };
+  return { result: current, appliedSites, inputLocation };
 }
 
 function sameReport(a: Report, b: Report): boolean {
   return a.ruleId === b.ruleId && a.messageId === b.messageId && a.offset === b.offset;
-}
-
-/** What the transforms leave alone from the start: reports silenced by a comment, and sites they cannot judge. */
-function initialSkips(
-  linted: LintedText,
-  rules: ReadonlyMap<string, TransformName>,
-  filePath: string,
-  resolved: ResolvedOptions,
-): SkippedSite[] {
-  const silenced = linted.reports.filter((report) => report.suppressed && rules.has(report.ruleId));
-  return [
-    ...silenced.map((report) => skip(rules, report, DISABLED_BY_COMMENT)),
-    ...unseenSites(linted, [...rules.values()], filePath, resolved),
-  ];
 }
 
 function skip(rules: ReadonlyMap<string, TransformName>, report: Site['report'], reason: string): SkippedSite {

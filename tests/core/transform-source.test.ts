@@ -311,6 +311,27 @@ describe('transformSource: migrate-legacy-options', () => {
     expect(transformSource(source, 'src/cache.mjs', ALL).output).toContain("createClient({ socket: { host: 'h', connectTimeout: 100 } })");
   });
 
+  it('lets a migration satisfy another rule on the same call (a reconnectStrategy moved into socket)', () => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient({ reconnectStrategy: () => 500 });\nawait client.connect();\n";
+    const result = transformSource(source, 'src/cache.mjs', ['migrate-legacy-options', 'add-reconnect-strategy']);
+    expect(result).toEqual({
+      output: source.replace('{ reconnectStrategy: () => 500 }', '{ socket: { reconnectStrategy: () => 500 } }'),
+      changed: true,
+      applied: ['migrate-legacy-options'],
+      skipped: [],
+    });
+  });
+
+  it('judges the options it can see after the migration, not before (no "not visible" for a migrated URL)', () => {
+    const source = "import { createClient } from 'redis';\nconst client = createClient('redis://cache:6379', { connectTimeout: 500 });\nawait client.connect();\n";
+    const migrated = transformSource(source, 'src/cache.mjs', ['migrate-legacy-options', 'add-connect-timeout']);
+    expect(migrated.output).toContain("createClient({ socket: { connectTimeout: 500 }, url: 'redis://cache:6379' })");
+    expect(migrated.skipped).toEqual([]);
+    expect(transformSource(source, 'src/cache.mjs', ['add-connect-timeout']).skipped).toEqual([
+      { transform: 'add-connect-timeout', line: 2, column: 16, reason: 'options not visible in this file' },
+    ]);
+  });
+
   it('leaves v2/v3 code alone', () => {
     const source = "const redis = require('redis');\nconst client = redis.createClient({ host: 'h', db: 2 });\nclient.on('error', log);\n";
     expect(transformSource(source, 'src/cache.js', ['migrate-legacy-options'], { cwd: os.tmpdir() }).changed).toBe(false);

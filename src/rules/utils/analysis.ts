@@ -10,15 +10,23 @@ import {
   type ProjectRedisVersions,
   type RedisVersionSetting,
 } from '../../core/redis-version';
-import { readSettings } from './settings';
+import { readSettings, type RedisPluginSettings } from './settings';
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** The shared analysis of the file being linted (computed once for all rules). */
 export function analyzeLintedFile(context: AnyRuleContext): FileAnalysis | undefined {
-  const { sourceCode } = context;
-  const settings = readSettings(context);
-  const versions = lintedVersions(context, settings.version);
+  return analyzeWithSettings(context.sourceCode, readSettings(context), context.physicalFilename, context.cwd);
+}
+
+/** The analysis the rules see for `sourceCode` under `settings`; the codemod reads its skipped sites from it too. */
+export function analyzeWithSettings(
+  sourceCode: Pick<TSESLint.SourceCode, 'ast' | 'scopeManager' | 'visitorKeys' | 'text'>,
+  settings: Pick<RedisPluginSettings, 'clientModules' | 'version'>,
+  filename: string,
+  cwd: string,
+): FileAnalysis | undefined {
+  const versions = projectVersions(settings.version, filename, cwd);
   return analyzeFile({
     ast: sourceCode.ast,
     scopeManager: sourceCode.scopeManager,
@@ -32,12 +40,11 @@ export function analyzeLintedFile(context: AnyRuleContext): FileAnalysis | undef
 /** ESLint's names for code that is not a file on disk (`lintText` without a path, stdin). */
 const NOT_A_FILE = new Set(['<input>', '<text>']);
 
-/** The setting's version, or what the package.json files above the linted file declare. */
-function lintedVersions(context: AnyRuleContext, setting: RedisVersionSetting): ProjectRedisVersions | undefined {
+/** The setting's version, or what the package.json files above the file declare. */
+function projectVersions(setting: RedisVersionSetting, filename: string, cwd: string): ProjectRedisVersions | undefined {
   if (setting !== 'detect') return explicitVersions(versionFromSetting(setting)!);
-  const file = context.physicalFilename;
-  if (NOT_A_FILE.has(file)) return undefined;
-  return detectRedisVersions(path.resolve(context.cwd, file));
+  if (NOT_A_FILE.has(filename)) return undefined;
+  return detectRedisVersions(path.resolve(cwd, filename));
 }
 
 export function lintedRemedyContext(context: AnyRuleContext): RemedyContext {
