@@ -86,7 +86,7 @@ export class RedisClientAnalysis {
     this.findFactoryCalls();
     for (const call of this.values.calls) {
       const method = calledMethodName(call);
-      if (method !== undefined && DERIVED_FACTORIES[method]) this.ownersOf(call);
+      if (method !== undefined && DERIVED_FACTORIES.has(method)) this.ownersOf(call);
     }
     this.markListeners();
     this.decideApi();
@@ -217,7 +217,7 @@ export class RedisClientAnalysis {
     if (method !== undefined) {
       const receiver = receiverOf(call);
       if (SAME_EMITTER_METHODS.has(method)) return { next: this.holdersOf([receiver]) };
-      const derive = DERIVED_FACTORIES[method];
+      const derive = DERIVED_FACTORIES.get(method);
       if (derive) {
         const parent = this.ownersOf(receiver).find((candidate) => derive(candidate.kind));
         return parent ? { found: [this.addOwner(call, derive(parent.kind)!, method, parent.moduleName, parent)] } : {};

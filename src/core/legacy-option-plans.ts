@@ -59,10 +59,14 @@ export function planOptionRemedy(
   }
 }
 
-const RENAMES: Readonly<Record<string, string>> = { db: 'database', auth_pass: 'password' };
+/** v3 names v4+ reads under another name (a Map: an option named `constructor` is no rename). */
+export const RENAMED_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['db', 'database'],
+  ['auth_pass', 'password'],
+]);
 
 function renamedTo(property: TSESTree.Property): string | undefined {
-  return RENAMES[(property.key as TSESTree.Identifier).name];
+  return RENAMED_OPTIONS.get((property.key as TSESTree.Identifier).name);
 }
 
 function planMoveIntoSocket(

@@ -8,7 +8,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { ClientOptionsReader } from './client-options';
 import { mergedArguments, propertyKeyName } from './ast';
 import { lineage, type RedisOwner } from './find-clients';
-import { planOptionRemedy, type OptionRemedy, type OptionsSite } from './legacy-option-plans';
+import { planOptionRemedy, RENAMED_OPTIONS, type OptionRemedy, type OptionsSite } from './legacy-option-plans';
 import { positionalArgumentsOf, type PositionalArguments } from './legacy-positional';
 import type { SameFileValues } from './same-file-values';
 
@@ -49,7 +49,6 @@ export type LegacyOptionRemedy = OptionRemedy | { type: 'positional'; positional
 /** Read by v4+ under `socket`, ignored at the top level. */
 export const SOCKET_OPTION_KEYS = new Set(['host', 'port', 'path', 'tls', 'connectTimeout', 'reconnectStrategy', 'keepAlive', 'noDelay']);
 
-const RENAMED_OPTIONS: Readonly<Record<string, string>> = { db: 'database', auth_pass: 'password' };
 const OFFLINE_QUEUE_KEYS = new Set(['enable_offline_queue', 'enableOfflineQueue']);
 const SNAKE_CASE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
 
@@ -59,7 +58,7 @@ const MAX_SPREAD_OBJECTS = 16;
 function isIgnoredOptionName(key: string): boolean {
   return (
     SOCKET_OPTION_KEYS.has(key) ||
-    RENAMED_OPTIONS[key] !== undefined ||
+    RENAMED_OPTIONS.has(key) ||
     OFFLINE_QUEUE_KEYS.has(key) ||
     key === 'legacyMode' ||
     SNAKE_CASE.test(key)
@@ -154,7 +153,8 @@ class OwnerOptions {
   private keyFinding(site: OptionsSite, key: string, property: TSESTree.Property): LegacyOptionFinding | undefined {
     if (SOCKET_OPTION_KEYS.has(key)) return this.finding(site, 'topLevelSocketOption', property, key, `socket.${key}`);
     if (key === 'db' && site.ownerKind === 'cluster') return undefined; // a cluster has only database 0
-    if (RENAMED_OPTIONS[key]) return this.finding(site, 'renamedOption', property, key, RENAMED_OPTIONS[key]);
+    const renamed = RENAMED_OPTIONS.get(key);
+    if (renamed) return this.finding(site, 'renamedOption', property, key, renamed);
     if (OFFLINE_QUEUE_KEYS.has(key)) return this.finding(site, 'offlineQueueOption', property, key, 'disableOfflineQueue');
     if (key === 'retry_strategy') return this.finding(site, 'retryStrategyOption', property, key, 'socket.reconnectStrategy');
     if (key === 'connect_timeout') return this.finding(site, 'connectTimeoutOption', property, key, 'socket.connectTimeout');

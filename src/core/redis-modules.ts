@@ -124,10 +124,10 @@ export function mayUseRedis(sourceText: string, clientModules: readonly string[]
 }
 
 /** Methods on a connection owner that create a new, separate connection owner. */
-export const DERIVED_FACTORIES: Readonly<Record<string, (parent: OwnerKind) => OwnerKind | undefined>> = {
-  duplicate: (parent) => (parent === 'pool' ? undefined : parent),
-  createPool: (parent) => (parent === 'client' ? 'pool' : undefined),
-};
+export const DERIVED_FACTORIES: ReadonlyMap<string, (parent: OwnerKind) => OwnerKind | undefined> = new Map<string, (parent: OwnerKind) => OwnerKind | undefined>([
+  ['duplicate', (parent) => (parent === 'pool' ? undefined : parent)],
+  ['createPool', (parent) => (parent === 'client' ? 'pool' : undefined)],
+]);
 
 /**
  * Methods whose result is the same emitter as their receiver: event-listener methods return `this`,

@@ -36,7 +36,11 @@ const NEST_HANDLER_DECORATORS = new Set([
   'Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head', 'Search', 'Sse',
   'MessagePattern', 'EventPattern', 'SubscribeMessage', 'Query', 'Mutation', 'ResolveField', 'Subscription',
 ]);
-const NEST_PER_REQUEST_INTERFACES: Record<string, string> = { NestMiddleware: 'use', CanActivate: 'canActivate', NestInterceptor: 'intercept' };
+const NEST_PER_REQUEST_INTERFACES: ReadonlyMap<string, string> = new Map([
+  ['NestMiddleware', 'use'],
+  ['CanActivate', 'canActivate'],
+  ['NestInterceptor', 'intercept'],
+]);
 const RESOLVER_ROOTS = new Set(['Query', 'Mutation', 'Subscription']);
 const CLI_COMMAND_EXPORTS = ['command', 'builder'];
 
@@ -219,7 +223,8 @@ function addClassEntries(statement: TSESTree.Node, imports: ModuleImports, entri
   const perRequestMethods = new Set(
     (classNode.implements ?? []).flatMap((clause) => {
       const name = clause.expression.type === AST_NODE_TYPES.Identifier ? clause.expression.name : undefined;
-      return name !== undefined && NEST_PER_REQUEST_INTERFACES[name] ? [NEST_PER_REQUEST_INTERFACES[name]] : [];
+      const method = name === undefined ? undefined : NEST_PER_REQUEST_INTERFACES.get(name);
+      return method ? [method] : [];
     }),
   );
   for (const method of methods) {

@@ -67,6 +67,7 @@ ruleTester.run('no-legacy-options', rule, {
     { name: 'unknown version: a URL string without connect() is v3 code', code: lines(IMPORT, "createClient('redis://cache:6379');") },
     { name: 'unknown version: top-level tls and host are right in v3 code', code: lines(IMPORT, "createClient({ url, tls: true });", "createClient({ host: 'h', port: 1 });") },
     { name: 'unknown version: a string from a member is v3 code without connect()', code: lines(IMPORT, 'createClient(info.pathname);') },
+    { name: 'an option named like an Object.prototype member is no rename', code: lines(IMPORT, 'createClient({ url, constructor: Base, toString: () => url });'), filename: V5 },
     { name: 'an explicit v3 setting wins over package.json', code: lines(IMPORT, 'createClient({ url, db: 1 });'), filename: V5, settings: { redis: { version: 3 } } },
   ],
   invalid: [

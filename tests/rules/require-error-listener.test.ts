@@ -25,6 +25,16 @@ ruleTester.run('require-error-listener', rule, {
       ),
     },
     {
+      name: "a method named like an Object.prototype member makes no new client (client.toString() is no duplicate())",
+      code: lines(
+        "import { createClient } from 'redis';",
+        'const client = createClient();',
+        "client.on('error', console.error);",
+        'const label = client.toString();',
+        'const own = client.hasOwnProperty(\'options\');',
+      ),
+    },
+    {
       name: 'listener in a later statement',
       code: lines("import { createClient } from 'redis';", 'const client = createClient();', "client.on('error', console.error);", 'await client.connect();'),
     },
