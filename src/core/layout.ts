@@ -30,6 +30,46 @@ export function columns(line: string): number {
   return count;
 }
 
+/**
+ * The columns before every offset of a text, so that the width of any part of a line costs the same
+ * however long the line is (a minified file's single line would otherwise be measured once per report).
+ * Counts as `columns` does: a surrogate pair is one column, a line's `\r\n` none.
+ */
+export class ColumnIndex {
+  private readonly before: Uint32Array;
+
+  constructor(readonly text: string) {
+    this.before = new Uint32Array(text.length + 1);
+    let count = 0;
+    for (let index = 0; index < text.length; index++) {
+      this.before[index] = count;
+      count += columnsOfUnit(text, index);
+    }
+    this.before[text.length] = count;
+  }
+
+  /** The columns of `text[from, to)`, a part of one line. */
+  span(from: number, to: number): number {
+    return to > from ? this.before[to]! - this.before[from]! : 0;
+  }
+}
+
+function columnsOfUnit(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code === 0x09) return TAB_COLUMNS;
+  if (code === 0x0a || (code === 0x0d && text.charCodeAt(index + 1) === 0x0a)) return 0;
+  const lowSurrogateOfPair = code >= 0xdc00 && code <= 0xdfff && index > 0 && text.charCodeAt(index - 1) >= 0xd800 && text.charCodeAt(index - 1) <= 0xdbff;
+  return lowSurrogateOfPair ? 0 : 1;
+}
+
+let lastIndex: ColumnIndex | undefined;
+
+/** The index of `text`, kept for the next call: the remedies of one lint all measure the same text. */
+export function columnIndexOf(text: string): ColumnIndex {
+  if (lastIndex?.text !== text) lastIndex = new ColumnIndex(text);
+  return lastIndex;
+}
+
 /** The file's indentation, list and line-ending style, with the width inserted lines keep within. */
 export function readLayout(sourceText: string, width: number): Layout {
   const eol = sourceText.includes('\r\n') ? '\r\n' : '\n';

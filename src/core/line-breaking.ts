@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from '@typescript-eslint/utils';
-import { columns, type Layout } from './layout';
+import { columnIndexOf, columns, type ColumnIndex, type Layout } from './layout';
 
 type ObjectExpression = TSESTree.ObjectExpression;
 
@@ -18,22 +18,58 @@ export interface Edit {
 /**
  * Whether the lines the edits touch stay within the width: no wider than `layout.width`, or than the
  * widest of those lines was before (a line that was already too wide is not the insertion's doing).
+ * Costs the lines the edits span and the inserted text, not the length of the line they are on.
  */
 export function fitsWidth(sourceText: string, edits: readonly Edit[], layout: Layout): boolean {
+  const index = columnIndexOf(sourceText);
   const start = Math.min(...edits.map((edit) => edit.range[0]));
   const end = Math.max(...edits.map((edit) => edit.range[1]));
   const lineStart = sourceText.lastIndexOf('\n', start - 1) + 1;
   const newline = sourceText.indexOf('\n', end);
   const lineEnd = newline === -1 ? sourceText.length : newline;
-  let after = '';
+  const before = new WidestLine();
+  before.addSource(sourceText, index, lineStart, lineEnd);
+  const after = new WidestLine();
   let position = lineStart;
   for (const edit of [...edits].sort((a, b) => a.range[0] - b.range[0])) {
-    after += sourceText.slice(position, edit.range[0]) + edit.text;
+    after.addSource(sourceText, index, position, edit.range[0]);
+    after.addText(edit.text);
     position = Math.max(position, edit.range[1]);
   }
-  after += sourceText.slice(position, lineEnd);
-  const widest = (text: string): number => Math.max(...text.split('\n').map((line) => columns(line.replace(/\r$/, ''))));
-  return widest(after) <= Math.max(layout.width, widest(sourceText.slice(lineStart, lineEnd)));
+  after.addSource(sourceText, index, position, lineEnd);
+  return after.widest() <= Math.max(layout.width, before.widest());
+}
+
+/** The widest line of text given piece by piece. */
+class WidestLine {
+  private max = 0;
+  private current = 0;
+
+  addSource(sourceText: string, index: ColumnIndex, from: number, to: number): void {
+    let at = from;
+    for (let newline = sourceText.indexOf('\n', at); newline !== -1 && newline < to; newline = sourceText.indexOf('\n', at)) {
+      this.endLine(index.span(at, newline));
+      at = newline + 1;
+    }
+    this.current += index.span(at, to);
+  }
+
+  addText(text: string): void {
+    const lines = text.split('\n');
+    lines.forEach((line, number) => {
+      if (number < lines.length - 1) this.endLine(columns(line.replace(/\r$/, '')));
+      else this.current += columns(line);
+    });
+  }
+
+  widest(): number {
+    return Math.max(this.max, this.current);
+  }
+
+  private endLine(columnsBeforeBreak: number): void {
+    this.max = Math.max(this.max, this.current + columnsBeforeBreak);
+    this.current = 0;
+  }
 }
 
 /** `socket: { connectTimeout: 10000 }`, or broken over lines at `indent` when it would not fit there. */
@@ -60,7 +96,10 @@ export function bracedLines(entries: readonly string[], indent: string, layout: 
 /** The white space before `position` on its line (the indentation of the line it is on). */
 export function indentOfLine(sourceText: string, position: number): string {
   const lineStart = sourceText.lastIndexOf('\n', position - 1) + 1;
-  return /^[ \t]*/.exec(sourceText.slice(lineStart).replace(/^\uFEFF/, ''))![0];
+  const from = sourceText.charCodeAt(lineStart) === 0xfeff ? lineStart + 1 : lineStart;
+  let end = from;
+  while (sourceText[end] === ' ' || sourceText[end] === '\t') end++;
+  return sourceText.slice(from, end);
 }
 
 /**

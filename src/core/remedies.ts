@@ -177,6 +177,9 @@ function brokenStrategyEdits(property: TSESTree.Property, context: RemedyContext
 
 // ---- placing an 'error' listener --------------------------------------------------------------------
 
+/** Names a statement cannot start with where they are keywords (`await` in a module or an async function). */
+const CONTEXTUAL_KEYWORDS = new Set(['await', 'yield']);
+
 /**
  * The statement after which `<name>.on('error', …)` can go: the declaration or plain assignment that
  * stores the owner. Undefined when the owner is not stored by a standalone statement, or when it is
@@ -211,7 +214,7 @@ function listenerStatementPlacement(
         const standalone =
           statement === declaration ||
           (statement?.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration === declaration);
-        return standalone && statement ? { statement, target: parent.id.name } : undefined;
+        return standalone && statement && !CONTEXTUAL_KEYWORDS.has(parent.id.name) ? { statement, target: parent.id.name } : undefined;
       }
       case AST_NODE_TYPES.AssignmentExpression: {
         if (parent.right !== child || parent.operator !== '=') return undefined;
@@ -220,7 +223,7 @@ function listenerStatementPlacement(
           return undefined;
         }
         const target = assignableTarget(parent.left, sourceText);
-        return target ? { statement, target } : undefined;
+        return target && !CONTEXTUAL_KEYWORDS.has(target.split('.')[0]!) ? { statement, target } : undefined;
       }
       default:
         return undefined;
@@ -321,7 +324,7 @@ export function insertProperty(object: TSESTree.ObjectExpression, propertyText: 
     if (closingLineBreak > open && /^[ \t]*$/.test(sourceText.slice(closingLineBreak + 1, close))) {
       const at = sourceText[closingLineBreak - 1] === '\r' ? closingLineBreak - 1 : closingLineBreak;
       const firstComment = skipWhitespace(sourceText, open + 1);
-      const indent = lineIndentBefore(sourceText, firstComment) ?? `${lineIndentOf(sourceText, open)}  `;
+      const indent = lineIndentBefore(sourceText, firstComment) ?? `${indentOfLine(sourceText, open)}  `;
       return [{ range: [at, at], text: `${detectEol(sourceText)}${indent}${propertyText}` }];
     }
     return [{ range: [open + 1, open + 1], text: ` ${propertyText},` }];
@@ -334,7 +337,7 @@ export function insertProperty(object: TSESTree.ObjectExpression, propertyText: 
       ? [{ range: [afterLast + 1, afterLast + 1], text: ` ${propertyText},` }]
       : [{ range: [last.range[1], last.range[1]], text: `, ${propertyText}` }];
   }
-  const indent = lineIndentBefore(sourceText, last.range[0]) ?? `${lineIndentOf(sourceText, open)}  `;
+  const indent = lineIndentBefore(sourceText, last.range[0]) ?? `${indentOfLine(sourceText, open)}  `;
   const newLine = `${detectEol(sourceText)}${indent}${propertyText}${hasTrailingComma ? ',' : ''}`;
   if (hasTrailingComma) {
     const at = endOfLineAfterTrailingComment(sourceText, afterLast + 1);
@@ -371,14 +374,10 @@ function quoted(text: string, sourceText: string): string {
 
 /** The whitespace before `position` on its line, or undefined when code precedes it on that line. */
 function lineIndentBefore(sourceText: string, position: number): string | undefined {
-  const lineStart = sourceText.lastIndexOf('\n', position - 1) + 1;
-  const before = sourceText.slice(lineStart, position).replace(/^\uFEFF/, '');
-  return /^[ \t]*$/.test(before) ? before : undefined;
-}
-
-function lineIndentOf(sourceText: string, position: number): string {
-  const lineStart = sourceText.lastIndexOf('\n', position - 1) + 1;
-  return /^[ \t]*/.exec(sourceText.slice(lineStart))![0];
+  let start = position;
+  while (start > 0 && (sourceText[start - 1] === ' ' || sourceText[start - 1] === '\t')) start--;
+  const lineStart = start === 0 || sourceText[start - 1] === '\n' || (start === 1 && sourceText.charCodeAt(0) === 0xfeff);
+  return lineStart ? sourceText.slice(start, position) : undefined;
 }
 
 function skipWhitespace(sourceText: string, position: number): number {
