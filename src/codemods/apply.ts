@@ -68,12 +68,14 @@ function tryApply(
   const applied = new Set(edits.map(editKey));
   const stay = current.reports.filter((report) => !remedied.has(reportKey(report)) && !(report.fix && applied.has(editKey(report.fix))));
   const moves = edits.map((edit) => minimal(edit, current.text));
-  const expected = stay.map((report) => reportKey({ ...report, offset: shifted(report.offset, moves) })).sort();
-  const after = result.reports.map(reportKey).sort();
+  const keys = new PlacedKeys(moves);
+  const moved = (report: Report) => keys.before(report);
+  const expected = stay.map(moved).sort();
+  const after = result.reports.map((report) => keys.after(report)).sort();
   if (after.length === expected.length && after.every((key, index) => key === expected[index])) return { result };
   const afterKeys = new Set(after);
-  const stillThere = sites.some(({ report }) => afterKeys.has(reportKey({ ...report, offset: shifted(report.offset, moves) })));
-  if (revealing && !stillThere && revealedOnly(current, stay, moves, afterKeys)) return { result };
+  const stillThere = sites.some(({ report }) => afterKeys.has(moved(report)));
+  if (revealing && !stillThere && stay.every((report) => afterKeys.has(moved(report)) || spansAnEdit(current, report, moves))) return { result };
   return { why: stillThere ? 'the edit would not clear the report' : 'the edit would change what the rules report elsewhere' };
 }
 
@@ -82,12 +84,9 @@ function tryApply(
  * may go (the moved `reconnectStrategy` now satisfies `require-reconnect-strategy`) and new ones may appear
  * (`connectTimeout` is now asked for). Every report whose call spans no edit must stay.
  */
-function revealedOnly(current: LintedText, stay: readonly Report[], moves: readonly TextEdit[], afterKeys: ReadonlySet<string>): boolean {
-  const spansAnEdit = (report: Report) => {
-    const [start, end] = callRange(current, report);
-    return moves.some((edit) => start <= edit.range[1] && edit.range[0] <= end);
-  };
-  return stay.every((report) => spansAnEdit(report) || afterKeys.has(reportKey({ ...report, offset: shifted(report.offset, moves) })));
+function spansAnEdit(current: LintedText, report: Report, moves: readonly TextEdit[]): boolean {
+  const [start, end] = callRange(current, report);
+  return moves.some((edit) => start <= edit.range[1] && edit.range[0] <= end);
 }
 
 /** The call whose callee holds the reported node (the rules report a client at its factory's name), else the node. */
@@ -100,18 +99,88 @@ function callRange(current: LintedText, report: Report): readonly [number, numbe
   return [report.offset, report.end];
 }
 
+/**
+ * Where each report should be after the edits, as a key to compare. A report inside a span an edit
+ * rewrites (an object broken across lines) moves with the text: it is known by its rule, message and
+ * span, not its offset.
+ */
+class PlacedKeys {
+  private readonly shift: (offset: number) => number;
+  /** The edits' spans in the input and in the output, in order, and where each starts. */
+  private readonly spans: { input: readonly [number, number]; output: readonly [number, number] }[];
+  private readonly starts: { input: number[]; output: number[] };
+
+  constructor(moves: readonly TextEdit[]) {
+    this.shift = shifter(moves);
+    let delta = 0;
+    this.spans = uniqueEdits(moves)
+      .sort((a, b) => a.range[0] - b.range[0])
+      .map((edit) => {
+        const start = edit.range[0] + delta;
+        delta += edit.text.length - (edit.range[1] - edit.range[0]);
+        return { input: edit.range, output: [start, start + edit.text.length] as const };
+      });
+    this.starts = { input: this.spans.map((span) => span.input[0]), output: this.spans.map((span) => span.output[0]) };
+  }
+
+  before(report: Report): string {
+    const offset = this.shift(report.offset);
+    return offset === -1 ? insideKey(report, this.spanAt(report.offset, 'input')) : reportKey({ ...report, offset });
+  }
+
+  after(report: Report): string {
+    const span = this.spanAt(report.offset, 'output');
+    return span === -1 ? reportKey(report) : insideKey(report, span);
+  }
+
+  /** The span that holds `offset` strictly inside it, or -1. */
+  private spanAt(offset: number, side: 'input' | 'output'): number {
+    const index = firstAtOrAfter(this.starts[side], offset) - 1;
+    return index >= 0 && offset < this.spans[index]![side][1] && offset > this.spans[index]![side][0] ? index : -1;
+  }
+}
+
+function insideKey(report: Pick<Report, 'ruleId' | 'messageId' | 'suppressed'>, span: number): string {
+  return `${report.ruleId}:${report.messageId}:inside ${span}:${report.suppressed}`;
+}
+
+/** The index of the first of the sorted `values` that is at least `value`. */
+export function firstAtOrAfter(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export function reportKey(report: Pick<Report, 'ruleId' | 'messageId' | 'offset' | 'suppressed'>): string {
   return `${report.ruleId}:${report.messageId}:${report.offset}:${report.suppressed}`;
 }
 
-/** Where text at `offset` ends up after the edits (text inserted at `offset` itself goes before it); -1 when replaced. */
-export function shifted(offset: number, edits: readonly TextEdit[]): number {
-  let delta = 0;
-  for (const edit of uniqueEdits(edits)) {
-    if (edit.range[1] <= offset) delta += edit.text.length - (edit.range[1] - edit.range[0]);
-    else if (edit.range[0] < offset) return -1;
-  }
-  return offset + delta;
+/**
+ * Where text at an offset ends up after the edits (text inserted at the offset itself goes before it);
+ * -1 when replaced. The non-overlapping edits are sorted once, by where they end, and each offset is
+ * placed among them by binary search: a file with a thousand sites has a thousand reports to move.
+ */
+export function shifter(edits: readonly TextEdit[]): (offset: number) => number {
+  const sorted = uniqueEdits(edits).sort((a, b) => a.range[1] - b.range[1] || a.range[0] - b.range[0]);
+  const deltaBefore = [0];
+  for (const edit of sorted) deltaBefore.push(deltaBefore.at(-1)! + edit.text.length - (edit.range[1] - edit.range[0]));
+  return (offset) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]!.range[1] <= offset) low = middle + 1;
+      else high = middle;
+    }
+    // The first edit that ends after `offset` is the only one that can span it.
+    if (low < sorted.length && sorted[low]!.range[0] < offset) return -1;
+    return offset + deltaBefore[low]!;
+  };
 }
 
 /** Where text at `offset` of the edited text was before the edits (inserted text: where its edit starts). */

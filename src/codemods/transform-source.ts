@@ -10,7 +10,7 @@ import { fileLineWidth } from '../core/layout';
 import { mayUseRedis } from '../core/redis-modules';
 import { safeguardOfRule, safeguardOfTransform, TRANSFORM_NAMES } from '../core/safeguards';
 import type { CodemodOptions, FileTransformResult, SkippedSite, TransformName } from './api';
-import { applyEdits, checkedApply, shifted, unshifted, type Site, type TextEdit } from './apply';
+import { applyEdits, checkedApply, firstAtOrAfter, shifter, unshifted, type Site, type TextEdit } from './apply';
 import { lintText, type LintedText, type Report } from './lint';
 import { resolveCodemodOptions, unseenSites, type ResolvedOptions } from './options';
 
@@ -20,6 +20,7 @@ export { applyEdits };
 const MAX_ROUNDS = 6;
 const PREFIX = 'redis/';
 const DISABLED_BY_COMMENT = 'disabled by an eslint-disable comment';
+const NO_REMEDY = 'the rule has no automatic change for this: fix it by hand';
 
 /**
  * Runs the named transforms over one file's text. Returns the text unchanged (the same string) when
@@ -48,8 +49,17 @@ export function transformSource(
   const silenced = first.reports.filter((report) => report.suppressed && rules.has(report.ruleId));
   const skipped = silenced.map((report) => skip(rules, report, DISABLED_BY_COMMENT));
   const { result, appliedSites, inputLocation } = applyInRounds(first, rules, filePath, resolved, skipped);
-  // Sites the transforms cannot judge are read from the result: a migration may have made their options visible.
-  skipped.push(...unseenSites(result, [...rules.values()], filePath, resolved, inputLocation));
+  // Sites the transforms cannot judge are read from the result (a migration may have made their options
+  // visible), at their place in the input where the input had them too (a rewritten span moves them).
+  const transformsRun = [...rules.values()];
+  const inputLocationOf = (offset: number) => {
+    const { line, column } = first.sourceCode.getLocFromIndex(offset);
+    return { line, column: column + 1 };
+  };
+  const early = unseenSites(first, transformsRun, filePath, resolved, inputLocationOf);
+  skipped.push(...atInputPlaces(unseenSites(result, transformsRun, filePath, resolved, inputLocation), early));
+  const unremedied = (linted: LintedText, locate: typeof inputLocation) => withoutRemedy(linted, rules, locate);
+  skipped.push(...unlisted(atInputPlaces(unremedied(result, inputLocation), unremedied(first, inputLocationOf)), skipped));
   const applied = wanted.filter((name) => appliedSites.some((site) => rules.get(site.report.ruleId) === name));
   const sorted = skipped.sort((a, b) => wanted.indexOf(a.transform) - wanted.indexOf(b.transform) || a.line - b.line || a.column - b.column);
   if (applied.length === 0) return { ...unchanged, skipped: sorted };
@@ -91,7 +101,8 @@ function applyInRounds(
     appliedSites.push(...outcome.applied);
     const edits = outcome.applied.map((site) => site.edit);
     rounds.push(edits);
-    rejected = [...rejected, ...outcome.rejected.map(({ site }) => site.report)].map((report) => ({ ...report, offset: shifted(report.offset, edits) }));
+    const shift = shifter(edits);
+    rejected = [...rejected, ...outcome.rejected.map(({ site }) => site.report)].map((report) => ({ ...report, offset: shift(report.offset) }));
     // A migration may reveal options the rules could not read before (`db` beside a URL string): lint again.
     const revealed = migrations.length > 0 && outcome.result !== current;
     current = outcome.result;
@@ -102,6 +113,34 @@ function applyInRounds(
 
 function sameReport(a: Report, b: Report): boolean {
   return a.ruleId === b.ruleId && a.messageId === b.messageId && a.offset === b.offset;
+}
+
+/** Each late site where an early one with its transform and reason is, when it is not at one already. */
+function atInputPlaces(late: readonly SkippedSite[], early: readonly SkippedSite[]): SkippedSite[] {
+  const key = (site: SkippedSite) => `${site.transform}\u0000${site.reason}`;
+  const place = (site: SkippedSite) => `${key(site)}\u0000${site.line}:${site.column}`;
+  const latePlaces = new Set(late.map(place));
+  const earlyPlaces = new Set(early.map(place));
+  const unused = new Map<string, SkippedSite[]>();
+  for (const site of early) if (!latePlaces.has(place(site))) unused.set(key(site), [...(unused.get(key(site)) ?? []), site]);
+  return late.map((site) => (earlyPlaces.has(place(site)) ? site : (unused.get(key(site))?.shift() ?? site)));
+}
+
+/** Reports of the transforms' rules that offer no remedy, as skipped sites. */
+function withoutRemedy(
+  linted: LintedText,
+  rules: ReadonlyMap<string, TransformName>,
+  locate: (offset: number) => { line: number; column: number },
+): SkippedSite[] {
+  return linted.reports
+    .filter((report) => rules.has(report.ruleId) && !report.suppressed && !report.fix)
+    .map((report) => ({ transform: rules.get(report.ruleId)!, ...locate(report.offset), reason: NO_REMEDY }));
+}
+
+/** The sites no safeguard explained: listed too, so that no report is left unsaid. */
+function unlisted(sites: readonly SkippedSite[], skipped: readonly SkippedSite[]): SkippedSite[] {
+  const listed = new Set(skipped.map((site) => `${site.transform}:${site.line}:${site.column}`));
+  return sites.filter((site) => !listed.has(`${site.transform}:${site.line}:${site.column}`));
 }
 
 function skip(rules: ReadonlyMap<string, TransformName>, report: Site['report'], reason: string): SkippedSite {
@@ -133,8 +172,11 @@ function nonOverlapping(sites: readonly Site[]): { batch: Site[]; deferred: Site
  * report inside a rewritten span. Otherwise the order of the reports.
  */
 function innermostFirst(sites: Site[]): Site[] {
-  const spanned = (site: Site): number =>
-    sites.filter((other) => other !== site && other.report.offset >= site.edit.range[0] && other.report.offset < site.edit.range[1]).length;
+  const offsets = sites.map((site) => site.report.offset).sort((a, b) => a - b);
+  const spanned = ({ report, edit }: Site): number => {
+    const inside = firstAtOrAfter(offsets, edit.range[1]) - firstAtOrAfter(offsets, edit.range[0]);
+    return report.offset >= edit.range[0] && report.offset < edit.range[1] ? inside - 1 : inside;
+  };
   const counts = new Map(sites.map((site) => [site, spanned(site)]));
   const width = (site: Site) => site.edit.range[1] - site.edit.range[0];
   return [...sites].sort((a, b) => counts.get(a)! - counts.get(b)! || width(a) - width(b));
