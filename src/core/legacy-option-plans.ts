@@ -41,7 +41,7 @@ export function planOptionRemedy(
     case 'topLevelSocketOption':
       return property.parent === options ? planMoveIntoSocket(property, options, site, analysis) : undefined;
     case 'renamedOption': {
-      const to = property.key.type === AST_NODE_TYPES.Identifier ? renamedTo(property) : undefined;
+      const to = renamedTo(property);
       const plain = property.parent === options && !property.computed && property.kind === 'init' && !property.method;
       return plain && to && missing([to]) ? { type: 'rename', property, to } : undefined;
     }
@@ -65,8 +65,11 @@ export const RENAMED_OPTIONS: ReadonlyMap<string, string> = new Map([
   ['auth_pass', 'password'],
 ]);
 
+/** The new name of `db` or `'db'` (a quoted key keeps its quotes in the remedy). */
 function renamedTo(property: TSESTree.Property): string | undefined {
-  return RENAMED_OPTIONS.get((property.key as TSESTree.Identifier).name);
+  const { key } = property;
+  if (key.type === AST_NODE_TYPES.Identifier) return RENAMED_OPTIONS.get(key.name);
+  return key.type === AST_NODE_TYPES.Literal && typeof key.value === 'string' ? RENAMED_OPTIONS.get(key.value) : undefined;
 }
 
 function planMoveIntoSocket(

@@ -4,6 +4,7 @@
  * Like the other remedies, they touch only the moved or renamed text.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './ast';
 import type { LegacyOptionFinding } from './legacy-options';
 import type { PositionalArguments } from './legacy-positional';
 import type { OptionRemedy } from './legacy-option-plans';
@@ -34,7 +35,7 @@ function optionEdits(remedy: OptionRemedy, sourceText: string): TextEdit[] {
     case 'rename':
       return property.shorthand
         ? [{ range: property.range, text: `${remedy.to}: ${text(property.value)}` }]
-        : [{ range: property.key.range, text: remedy.to }];
+        : [{ range: property.key.range, text: renamedKey(property.key, remedy.to) }];
     case 'invertOfflineQueue':
       return [{ range: property.range, text: `disableOfflineQueue: ${remedy.disable}` }];
     case 'moveUrlOut':
@@ -88,4 +89,9 @@ function skipSpaces(sourceText: string, position: number): number {
   let index = position;
   while (sourceText[index] === ' ' || sourceText[index] === '\t') index++;
   return index;
+}
+
+/** `database`, or `'database'` in the quotes of a quoted key. */
+function renamedKey(key: TSESTree.Property['key'], to: string): string {
+  return key.type === AST_NODE_TYPES.Literal ? `${key.raw[0]}${to}${key.raw[0]}` : to;
 }

@@ -170,7 +170,8 @@ class OwnerOptions {
     key: string,
     replacement: string,
   ): LegacyOptionFinding {
-    const remedy = planOptionRemedy(problem, site, property, this.context);
+    // With the key written twice, renaming or moving the one that counts would bring the other to life.
+    const remedy = writtenTwice(property, key) ? undefined : planOptionRemedy(problem, site, property, this.context);
     return { owner: this.owner, problem, node: property.key, key, replacement, remedy };
   }
 
@@ -214,3 +215,9 @@ function apiFromSyntax(owner: RedisOwner): 'v4+' | 'v2/v3' | 'unknown' {
 }
 
 const V4_ONLY_SPELLINGS = new Set(['connectTimeout', 'reconnectStrategy', 'keepAlive', 'noDelay', 'enableOfflineQueue', 'url']);
+
+function writtenTwice(property: TSESTree.Property, key: string): boolean {
+  const object = property.parent;
+  if (object.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return object.properties.filter((other) => other.type === AST_NODE_TYPES.Property && propertyKeyName(other) === key).length > 1;
+}

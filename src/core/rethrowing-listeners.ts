@@ -12,19 +12,24 @@ import { OWNER_LABEL } from './redis-modules';
 import { detectQuote, type RemedyContext, type TextEdit } from './remedies';
 import type { FunctionNode } from './same-file-values';
 
-export interface RethrowingListenerFinding {
-  owner: RedisOwner;
+export interface Rethrow {
   /** The `throw` that ends the listener. */
   rethrow: TSESTree.ThrowStatement;
   /** The listener logs before it throws, so dropping the throw is enough. */
   logsFirst: boolean;
 }
 
+export interface RethrowingListenerFinding {
+  owner: RedisOwner;
+  /** Every listener of the owner that only rethrows: the remedy mends them all, or one would still crash. */
+  rethrows: Rethrow[];
+}
+
 const LOGGING_METHODS = new Set(['log', 'error', 'warn', 'info', 'debug', 'trace', 'fatal', 'logerror']);
 const ERROR_EVENT = new Set(['error']);
 
 /** How a listener function ends, when all it does is (log and) throw; undefined for anything else. */
-export function rethrowOf(fn: FunctionNode): { rethrow: TSESTree.ThrowStatement; logsFirst: boolean } | undefined {
+export function rethrowOf(fn: FunctionNode): Rethrow | undefined {
   if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
   const statements = fn.body.body;
   const last = statements[statements.length - 1];
@@ -37,12 +42,17 @@ export function rethrowOf(fn: FunctionNode): { rethrow: TSESTree.ThrowStatement;
 /** One finding per owner with a persistent 'error' listener whose every possible function only rethrows. */
 export function findRethrowingErrorListeners(clients: RedisClientAnalysis): RethrowingListenerFinding[] {
   const byOwner = new Map<RedisOwner, RethrowingListenerFinding>();
+  const seen = new Set<string>();
   for (const listener of ownerListeners(clients, ERROR_EVENT)) {
     if (!listener.persistent || listener.functions.length === 0) continue;
     const shapes = listener.functions.map(rethrowOf);
-    const [first] = shapes;
-    if (!first || !shapes.every((shape) => shape !== undefined)) continue;
-    for (const owner of listener.owners) if (!byOwner.has(owner)) byOwner.set(owner, { owner, ...first });
+    if (!shapes.every((shape) => shape !== undefined)) continue;
+    for (const owner of listener.owners) {
+      const finding = byOwner.get(owner) ?? { owner, rethrows: [] };
+      finding.rethrows.push(...shapes.filter((shape) => !seen.has(`${owner.node.range[0]}:${shape.rethrow.range[0]}`)));
+      for (const shape of shapes) seen.add(`${owner.node.range[0]}:${shape.rethrow.range[0]}`);
+      byOwner.set(owner, finding);
+    }
   }
   return clients.owners.flatMap((owner) => byOwner.get(owner) ?? []);
 }
@@ -52,16 +62,19 @@ export function findRethrowingErrorListeners(clients: RedisClientAnalysis): Reth
  * passes the thrown value to `handlerSource` (a validated `--error-handler`), or to `console.error`.
  */
 export function rethrowEdits(finding: RethrowingListenerFinding, context: RemedyContext, handlerSource?: string): TextEdit[] {
-  const { rethrow } = finding;
+  return finding.rethrows.map((rethrow) => rethrowEdit(finding.owner, rethrow, context, handlerSource));
+}
+
+function rethrowEdit(owner: RedisOwner, { rethrow, logsFirst }: Rethrow, context: RemedyContext, handlerSource?: string): TextEdit {
   const { sourceText } = context;
-  if (finding.logsFirst) return [{ range: lineRangeOf(rethrow, sourceText), text: '' }];
+  if (logsFirst) return { range: lineRangeOf(rethrow, sourceText), text: '' };
   const thrown = sourceText.slice(rethrow.argument.range[0], rethrow.argument.range[1]);
   const semicolon = sourceText[rethrow.range[1] - 1] === ';' ? ';' : '';
   const quote = detectQuote(sourceText);
   const call = handlerSource
     ? `${/^[\w$.]+$/.test(handlerSource) ? handlerSource : `(${handlerSource})`}(${thrown})`
-    : `console.error(${quote}Redis ${OWNER_LABEL[finding.owner.kind]} error:${quote}, ${thrown})`;
-  return [{ range: rethrow.range, text: `${call}${semicolon}` }];
+    : `console.error(${quote}Redis ${OWNER_LABEL[owner.kind]} error:${quote}, ${thrown})`;
+  return { range: rethrow.range, text: `${call}${semicolon}` };
 }
 
 /** The safeguard's reports for rethrowing listeners, with the remedy above as their suggestion. */
@@ -71,7 +84,7 @@ export function rethrowingListenerReports(findings: readonly RethrowingListenerF
     messageId: 'rethrowingListener',
     data: { kind: OWNER_LABEL[finding.owner.kind] },
     remedy: {
-      messageId: handlerSource && !finding.logsFirst ? 'handleInsteadOfThrowing' : 'logInsteadOfThrowing',
+      messageId: handlerSource && finding.rethrows.some(({ logsFirst }) => !logsFirst) ? 'handleInsteadOfThrowing' : 'logInsteadOfThrowing',
       data: { handler: handlerSource ?? '' },
       edits: rethrowEdits(finding, context, handlerSource),
     },

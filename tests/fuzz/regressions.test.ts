@@ -104,6 +104,53 @@ describe('fuzz regressions', () => {
     expect(failureKinds(await checkText(text, 'src/cache.js'))).toEqual([]);
   });
 
+  // Found by the 10,000-case run of 2026-11-29: a client bound to the name `await` (TypeScript parses
+  // it in a module) got `await.on('error', …)`, which no parser accepts; the listener is chained instead.
+  it('a client bound to the name await', async () => {
+    const text = "import { createClient } from 'redis';\nexport const await = createClient({ url: 'redis://x' });\n";
+    expect(failureKinds(await checkText(text, 'src/await-name.ts'))).toEqual([]);
+  });
+
+  // The suggestion mended one of several rethrowing listeners, so the report stayed for the next one.
+  it('several listeners that only rethrow, on one line', async () => {
+    const rethrow = "client.on('error', (err) => { throw err; });";
+    const text = `const { createClient } = require('redis');\nconst client = createClient();\n${rethrow} ${rethrow} ${rethrow}\nclient.connect();\n`;
+    expect(failureKinds(await checkText(text, 'src/rethrow.cjs'))).toEqual([]);
+  });
+
+  // A migrated positional URL made a quoted `'db'` key visible, which could not be renamed, and the
+  // timeout's edit broke the object over lines: the report inside the rewritten span looked moved.
+  it("a quoted 'db' beside a positional URL", async () => {
+    const text = "const { createClient } = require('redis');\nconst client = createClient('redis://cache:6379', { 'db': 2 });\nclient.on('error', console.error);\nclient.connect();\n";
+    expect(failureKinds(await checkText(text, 'src/quoted.cjs'))).toEqual([]);
+  });
+
+  // A top-level `connectTimeout` under a computed key cannot be moved: the site is listed, not left unsaid.
+  it('a top-level connectTimeout under a computed key', async () => {
+    const text = "import { createClient } from 'redis';\nconst client = createClient({ url: 'redis://x', ['connectTimeout']: 2000 });\nclient.on('error', console.error);\nawait client.connect();\n";
+    expect(failureKinds(await checkText(text, 'src/computed.mts'))).toEqual([]);
+  });
+
+  // `db` written twice: renaming the one that counts would bring the other to life, so neither is rewritten.
+  it('an options object that writes db twice', async () => {
+    const text = "import { createClient } from 'redis';\nconst options = { db: process.env.DB, db: 2 };\nexport const cache = createClient(options);\ncache.on('error', console.error);\nawait cache.connect();\n";
+    expect(failureKinds(await checkText(text, 'src/twice.mjs'))).toEqual([]);
+  });
+
+  // A listener inserted on the line before a connect() that gets `await`: the oracle took the two
+  // insertions for one run that did not stand alone.
+  it('a listener inserted right before an awaited connect()', async () => {
+    const text = "import { createClient } from 'redis';\nconst client = createClient({ socket: { connectTimeout: 5 } });\nclient.on('error', console.error);\nconst other = createClient({ socket: { reconnectStrategy: false } });\nclient.connect();\n";
+    expect(failureKinds(await checkText(text, 'src/adjacent.mjs'))).toEqual([]);
+  });
+
+  // A statement repeated 181 times on one line: the remedies measured the whole line once per report
+  // (quadratic), and the oracle's token diff had no anchor (minutes). Now bounded on both sides.
+  it('a long line of repeated clients stays within the budgets', async () => {
+    const text = `const { createClient } = require('redis');\n${'module.exports = createClient({ url: process.env.REDIS_URL }); '.repeat(181)}\n`;
+    expect(failureKinds(await checkText(text, 'src/long-line.cjs'))).toEqual([]);
+  });
+
   // (a) Exponential time with repeated `g.redis ?? createClient()` functions: tests/core/analysis-bounds.test.ts
   // asserts the exact findings of 30 such functions and counts the work in steps, never in time.
 });

@@ -88,6 +88,8 @@ ruleTester.run('no-legacy-options', rule, {
     invalid('db', 'createClient({ url, db: 1 });', 'db', 'renamedOption', { key: 'db', replacement: 'database' }, ['renameOption', 'createClient({ url, database: 1 });']),
     invalid('db shorthand', 'createClient({ url, db });', 'db', 'renamedOption', { key: 'db', replacement: 'database' }, ['renameOption', 'createClient({ url, database: db });']),
     invalid('auth_pass', "createClient({ url, auth_pass: 'secret' });", 'auth_pass', 'renamedOption', { key: 'auth_pass', replacement: 'password' }, ['renameOption', "createClient({ url, password: 'secret' });"]),
+    invalid("a quoted 'db' keeps its quotes", "createClient({ url, 'db': 1 });", "'db'", 'renamedOption', { key: 'db', replacement: 'database' }, ['renameOption', "createClient({ url, 'database': 1 });"]),
+    invalid('db written twice: the one that counts is reported, neither is renamed', 'createClient({ url, db: 1, db: 2 });', ['db: 2', 2], 'renamedOption', { key: 'db', replacement: 'database' }),
     invalid('db when database is set too: reported, not renamed', 'createClient({ db: 1, database: 2 });', 'db', 'renamedOption', { key: 'db', replacement: 'database' }),
     invalid(
       'a URL string',

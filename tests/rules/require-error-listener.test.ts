@@ -819,6 +819,53 @@ ruleTester.run('require-error-listener', rule, {
       ],
     },
     {
+      name: 'every listener that only rethrows is mended by the one suggestion (one left would still crash)',
+      code: lines(
+        "import { createClient } from 'redis';",
+        'const client = createClient();',
+        "client.on('error', (err) => { throw err; }); client.on('error', (e) => { throw e; });",
+      ),
+      errors: [
+        {
+          messageId: 'rethrowingListener',
+          data: { kind: 'client' },
+          line: 2,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'logInsteadOfThrowing',
+              output: lines(
+                "import { createClient } from 'redis';",
+                'const client = createClient();',
+                "client.on('error', (err) => { console.error('Redis client error:', err); }); client.on('error', (e) => { console.error('Redis client error:', e); });",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a client bound to the name await gets a chained listener (await.on would not parse in a module)',
+      code: lines("import { createClient } from 'redis';", 'export const await = createClient();'),
+      filename: 'src/await.ts',
+      errors: [
+        {
+          messageId: 'missingErrorListener',
+          line: 2,
+          column: 22,
+          suggestions: [
+            {
+              messageId: 'addErrorListener',
+              output: lines(
+                "import { createClient } from 'redis';",
+                "export const await = createClient().on('error', (err) => console.error('Redis client error:', err));",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a named listener that logs and rethrows loses its throw line',
       code: lines(
         'const redis = require("redis");',

@@ -44,7 +44,10 @@ export const connectTimeout: Safeguard<'require-connect-timeout', 'add-connect-t
   },
   unseen({ analysis }) {
     const sites: UnseenSite[] = [];
-    findMissingConnectTimeouts(analysis, (owner, reason) => sites.push({ node: ownerReportNode(owner), reason }));
+    const findings = findMissingConnectTimeouts(analysis, (owner, reason) => sites.push({ node: ownerReportNode(owner), reason }));
+    for (const { reportNode, misplaced } of findings) {
+      if (misplaced && !misplaced.remedy) sites.push({ node: reportNode, reason: `the top-level \`connectTimeout\` cannot be moved into \`socket\` where it is written` });
+    }
     return sites;
   },
 };
