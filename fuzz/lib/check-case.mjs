@@ -29,7 +29,7 @@ export function checkText(text, filename, codemodOptions = {}) {
   if (lint.messages) {
     const codemod = guarded('codemod-crash', () => checkCodemod(text, filename, codemodOptions, lint));
     failures.push(...codemod.failures);
-    Object.assign(stats, { codemodMs: codemod.ms, changed: codemod.changed, tooDeep: codemod.tooDeep });
+    Object.assign(stats, { codemodMs: codemod.ms, changed: codemod.changed, tooDeep: codemod.tooDeep, unaligned: codemod.unaligned });
   }
   return { failures: dedupe(failures), stats };
 }

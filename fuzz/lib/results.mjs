@@ -33,7 +33,7 @@ function percentile(values, p) {
 
 export function runStats(results) {
   const outcomes = { applied: 0, discarded: 0, 'no-target': 0, 'mutator-error': 0 };
-  const stats = { cases: results.length, invalid: 0, eslintLimit: 0, tooDeep: 0, suggestions: 0, changed: 0, outcomes };
+  const stats = { cases: results.length, invalid: 0, eslintLimit: 0, tooDeep: 0, unaligned: 0, suggestions: 0, changed: 0, outcomes };
   const lintMs = [];
   const sizes = [];
   for (const { built, stats: s } of results) {
@@ -43,6 +43,7 @@ export function runStats(results) {
     sizes.push(built.text.length);
     if (s.eslintLimit) stats.eslintLimit++;
     if (s.tooDeep) stats.tooDeep++;
+    if (s.unaligned) stats.unaligned++;
     if (s.changed) stats.changed++;
     stats.suggestions += s.suggestions ?? 0;
     if (s.lintMs !== undefined) lintMs.push(s.lintMs);

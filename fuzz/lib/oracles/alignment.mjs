@@ -43,20 +43,30 @@ function openerContext(tokens, index) {
 }
 
 /**
- * `judgeRuns(runs, alignment)` counts the problems of some inserted runs under a tentative alignment;
- * where several minimal alignments exist, one it accepts is kept.
+ * `judgeRuns(runs, alignment, removed)` counts the problems of some inserted runs and removed input
+ * tokens under a tentative alignment; where several minimal alignments exist, one it accepts is kept.
  * @returns {{ removed: object[], runs: { first: number, last: number }[], outputToInput: Int32Array, outputKeys: string[] }}
  * `runs` are index ranges of inserted output tokens; `outputToInput[j]` is the input index of output
  * token j, or -1 for an inserted token.
  */
 export function alignTokens(inputTokens, outputTokens, judgeRuns = () => 0) {
   const outputKeys = tokenKeys(outputTokens);
-  const judge = (b0, b1, bToA) => judgeRuns(runsOf(bToA, b0, b1), { outputKeys, outputToInput: bToA });
+  const judge = (b0, b1, bToA, a0, a1) =>
+    judgeRuns(runsOf(bToA, b0, b1), { outputKeys, outputToInput: bToA }, removedIn(inputTokens, a0, a1, bToA, b0, b1));
   const outputToInput = patienceMatch(tokenKeys(inputTokens), outputKeys, judge);
   const kept = new Uint8Array(inputTokens.length);
   for (const i of outputToInput) if (i !== -1) kept[i] = 1;
   const removed = inputTokens.filter((_, i) => kept[i] === 0);
   return { removed, runs: runsOf(outputToInput, 0, outputToInput.length), outputToInput, outputKeys };
+}
+
+/** The input tokens of a[a0, a1) that no output token of b[b0, b1) is aligned with. */
+function removedIn(inputTokens, a0, a1, bToA, b0, b1) {
+  const kept = new Set();
+  for (let j = b0; j < b1; j++) if (bToA[j] !== -1) kept.add(bToA[j]);
+  const removed = [];
+  for (let i = a0; i < a1; i++) if (!kept.has(i)) removed.push(inputTokens[i]);
+  return removed;
 }
 
 /** Contiguous inserted tokens in [from, to). */

@@ -7,6 +7,7 @@ import { DIST, ROOT } from '../paths.mjs';
 import { VIRTUAL_ROOT, firstLine, lint, pluginMessages } from '../linting.mjs';
 import { parseTree, splitBom } from '../syntax.mjs';
 import { alignTokens } from './alignment.mjs';
+import { AlignmentTooLarge } from './patience.mjs';
 import { BUDGET, overBudget } from './lint-checks.mjs';
 import { lineColumnOf, lineStarts, normalizeKind } from './positions.mjs';
 import { migrationRegions, removalProblems, replaceableRegions } from './removals.mjs';
@@ -72,8 +73,9 @@ export function checkCodemod(text, filename, options, { parseMs, messages }) {
     failures.push({ invariant: 'codemod-parse', kind: `${path.extname(filename)} output`, detail: outputLint.problem, output: result.output });
     return { failures, changed: true, ms: run.ms };
   }
-  failures.push(...outputProblems(text, filename, options, result, outputLint.messages));
-  return { failures, changed: result.changed, ms: run.ms, skipped: result.skipped.length };
+  const output = outputProblems(text, filename, options, result, outputLint.messages);
+  failures.push(...output.failures);
+  return { failures, changed: result.changed, ms: run.ms, skipped: result.skipped.length, unaligned: output.unaligned };
 }
 
 function outputProblems(text, filename, options, result, remaining) {
@@ -87,10 +89,14 @@ function outputProblems(text, filename, options, result, remaining) {
     text: splitBom(result.output).body,
     replaced: [...replaceableRegions(output.ast), ...(migrated ? migrationRegions(output.ast, 'output') : [])],
   };
-  const judge = (runs, tentative) => insertionProblems(outputSide, tentative, runs).length;
-  const alignment = result.changed ? alignTokens(input.tokens, output.tokens, judge) : undefined;
+  const moved = migrated ? migrationRegions(input.ast, 'input') : [];
+  const inputRegions = [...replaceableRegions(input.ast), ...moved];
+  const lost = (tokens) => tokens.filter((token) => !inputRegions.some(([start, end]) => token.range[0] >= start && token.range[1] <= end)).length;
+  // Among equally short alignments, one that removes no user code and inserts only whole code is kept.
+  const judge = (runs, tentative, removed) => insertionProblems(outputSide, tentative, runs).length + lost(removed);
+  const alignment = result.changed ? boundedAlignment(() => alignTokens(input.tokens, output.tokens, judge)) : undefined;
+  if (result.changed) failures.push(...secondRunProblems(result.output, filename, options));
   if (alignment) {
-    const moved = migrated ? migrationRegions(input.ast, 'input') : [];
     for (const detail of removalProblems(input.ast, alignment.removed, splitBom(text).body, moved)) {
       failures.push({ invariant: 'codemod-removes', kind: 'removes user code', detail, output: result.output });
     }
@@ -99,12 +105,21 @@ function outputProblems(text, filename, options, result, remaining) {
       const detail = `${lineColumnOf(lineStarts(body), at)}: ${problem}: ${inserted}`;
       failures.push({ invariant: 'codemod-structure', kind: problem, detail, output: result.output });
     }
-    failures.push(...secondRunProblems(result.output, filename, options));
   }
   const inputReports = lazyInputReports(text, filename);
   failures.push(...leftoverProblems({ text, result, remaining, input, output, alignment, inputReports }));
   failures.push(...skippedPositionProblems({ text, result, input, inputReports }));
-  return failures;
+  return { failures, unaligned: result.changed && !alignment };
+}
+
+/** The alignment, or undefined when it is too large to compute (the removal and structure checks then skip the case). */
+function boundedAlignment(align) {
+  try {
+    return align();
+  } catch (error) {
+    if (error instanceof AlignmentTooLarge) return undefined;
+    throw error;
+  }
 }
 
 function secondRunProblems(output, filename, options) {

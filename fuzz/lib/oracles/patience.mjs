@@ -12,10 +12,23 @@ const { diffArrays } = createRequire(path.join(ROOT, 'package.json'))('diff');
 
 /** Gaps up to this many DP cells are aligned exactly; larger ones fall back to Myers. */
 const MAX_EXACT_CELLS = 2_000_000;
+/**
+ * Myers costs (n + m) · d: a gap with no unique token on either side (a statement repeated hundreds of
+ * times, each copy changed) can take minutes. Past this many cells the oracle is not run on the case.
+ */
+const MAX_ALIGNED_CELLS = 50_000_000;
+
+export class AlignmentTooLarge extends Error {
+  constructor(cells) {
+    super(`a gap of ${cells} cells without an anchor`);
+    this.name = 'AlignmentTooLarge';
+  }
+}
 
 /**
- * @param {(b0: number, b1: number, bToA: Int32Array) => number} judge counts the problems of the
- * inserted runs in b[b0, b1) under the alignment so far (0 accepts it).
+ * @param {(b0: number, b1: number, bToA: Int32Array, a0: number, a1: number) => number} judge counts the
+ * problems of the inserted runs in b[b0, b1) and the removed tokens of a[a0, a1) under the alignment so
+ * far (0 accepts it).
  * @returns {Int32Array} for each index of `b`, the matching index of `a`, or -1.
  */
 export function patienceMatch(a, b, judge = () => 0) {
@@ -43,13 +56,15 @@ export function patienceMatch(a, b, judge = () => 0) {
 }
 
 function alignGap(a, a0, a1, b, b0, b1, bToA, judge) {
-  const small = (a1 - a0 + 1) * (b1 - b0 + 1) <= MAX_EXACT_CELLS;
+  const cells = (a1 - a0 + 1) * (b1 - b0 + 1);
+  if (cells > MAX_ALIGNED_CELLS) throw new AlignmentTooLarge(cells);
+  const small = cells <= MAX_EXACT_CELLS;
   const strategies = small ? [myers, fewestGaps, myersBackward] : [myers, myersBackward];
   let best;
   for (const strategy of strategies) {
     bToA.fill(-1, b0, b1);
     strategy(a, a0, a1, b, b0, b1, bToA);
-    const problems = judge(b0, b1, bToA);
+    const problems = judge(b0, b1, bToA, a0, a1);
     if (problems === 0) return;
     if (!best || problems < best.problems) best = { problems, matches: bToA.slice(b0, b1) };
   }

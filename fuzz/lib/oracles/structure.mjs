@@ -44,14 +44,19 @@ function tailProblem(node, parent, start, text) {
   }
 }
 
-/** `handle-connect` puts `await` before a user's `connect()` call: the run is the keyword alone. */
-function isAwaitPrefix(nodes, start, end) {
-  return nodes.some(({ node }) => node.type === 'AwaitExpression' && node.range[0] === start && node.argument.range[0] >= end);
+/**
+ * `handle-connect` puts `await` before a user's `connect()` call: the keyword ends the run (alone, or after
+ * a listener inserted on the line before). Returns where the run ends without it.
+ */
+function withoutAwaitPrefix(nodes, start, end) {
+  const prefix = nodes.find(({ node }) => node.type === 'AwaitExpression' && node.range[0] >= start && node.range[0] < end && node.argument.range[0] >= end);
+  return prefix ? prefix.node.range[0] : end;
 }
 
 /** Why the inserted range [start, end) binds into the user's code, or undefined when it stands alone. */
-function bindingProblem(nodes, start, end, text) {
-  if (isAwaitPrefix(nodes, start, end)) return undefined;
+function bindingProblem(nodes, start, fullEnd, text) {
+  const end = withoutAwaitPrefix(nodes, start, fullEnd);
+  if (end === start) return undefined;
   for (const { node, parent } of nodes) {
     const [from, to] = node.range;
     if (from >= start && from < end && to > end) return `inserted code starts a ${node.type} that runs into the code after it`;
