@@ -29,7 +29,9 @@ export interface RemedyContext {
   sourceText: string;
   /** Type annotations are added to the inserted strategy in TypeScript files. */
   typescript: boolean;
-  /** The width inserted lines keep within (none when unset) and the file's indentation, read when first needed. */
+  /** The width inserted lines keep within: `settings.redis.lineWidth`, infinite when unset (the rules' default). */
+  readonly lineWidth: number;
+  /** That width and the file's indentation, read when first needed (never without a width). */
   readonly layout: Layout;
 }
 
@@ -37,13 +39,20 @@ const TYPESCRIPT_FILE = /\.[cm]?tsx?$/i;
 
 export function remedyContext(sourceText: string, filePath: string, lineWidth?: number): RemedyContext {
   let layout: Layout | undefined;
+  const width = lineWidth ?? Number.POSITIVE_INFINITY;
   return {
     sourceText,
     typescript: TYPESCRIPT_FILE.test(filePath),
+    lineWidth: width,
     get layout() {
-      return (layout ??= readLayout(sourceText, lineWidth ?? Number.POSITIVE_INFINITY));
+      return (layout ??= readLayout(sourceText, width));
     },
   };
+}
+
+/** Whether the edits keep within the width: always when there is none, without reading the layout. */
+function fits(context: RemedyContext, edits: readonly TextEdit[]): boolean {
+  return context.lineWidth === Number.POSITIVE_INFINITY || fitsWidth(context.sourceText, edits, context.layout);
 }
 
 
@@ -89,7 +98,7 @@ export function errorListenerEdits(owner: RedisOwner, context: RemedyContext, ha
   }
   const inline = listenerStatementEdits(placement, `${placement.target}.on(${quoted('error', sourceText)}, ${handler})`, sourceText);
   const indent = lineIndentBefore(sourceText, placement.statement.range[0]);
-  if (indent === undefined || fitsWidth(sourceText, inline, context.layout)) return inline;
+  if (indent === undefined || fits(context, inline)) return inline;
   const broken = bracedLines([quoted('error', sourceText), handler], indent, context.layout, `${placement.target}.on(`, ')');
   return listenerStatementEdits(placement, broken, sourceText);
 }
@@ -143,7 +152,7 @@ export function boundedReconnectEdits(
   if (target !== property.value) return [{ range: target.range, text: `(${strategy})` }];
   if (!property.method && property.kind === 'init') {
     const inline = [{ range: target.range, text: strategy }];
-    return fitsWidth(context.sourceText, inline, context.layout) ? inline : brokenStrategyEdits(property, context, maxRetries, readsCause);
+    return fits(context, inline) ? inline : brokenStrategyEdits(property, context, maxRetries, readsCause);
   }
   // A method (`reconnectStrategy(retries) { … }`) or getter: its value starts at the parameters, so it
   // becomes a plain property. `get`, `async` or `*` before the key would not belong to the new value.
@@ -247,13 +256,14 @@ function assignableTarget(left: Node, sourceText: string): string | undefined {
 // ---- writing an option ------------------------------------------------------------------------------
 
 export function optionEdits(insertion: OptionInsertion, value: string, context: RemedyContext): TextEdit[] {
-  const { sourceText, layout } = context;
+  const { sourceText } = context;
   switch (insertion.type) {
     case 'value':
       return [{ range: insertion.node.range, text: value }];
     case 'argument': {
       const inline = argumentEdits(insertion.call, `{ ${nestedOptionText(insertion.path, value)} }`, sourceText);
-      if (fitsWidth(sourceText, inline, layout)) return inline;
+      if (fits(context, inline)) return inline;
+      const { layout } = context;
       const indent = indentOfLine(sourceText, insertion.call.range[0]);
       const broken = bracedLines([nestedOption(insertion.path, value, indent + layout.indentUnit, layout)], indent, layout);
       return argumentEdits(insertion.call, broken, sourceText);
@@ -270,11 +280,12 @@ function argumentEdits(call: TSESTree.CallExpression | TSESTree.NewExpression, o
 
 /** A new property, on one line when it fits; else the object broken one property per line, or the new property broken. */
 function propertyEdits(object: TSESTree.ObjectExpression, path: readonly string[], value: string, context: RemedyContext): TextEdit[] {
-  const { sourceText, layout } = context;
+  const { sourceText } = context;
   const anchor = path[0] === 'socket' ? connectionOptionAnchor(object) : undefined;
   const insert = (text: string): TextEdit[] => (anchor ? insertPropertyAfter(anchor, text, sourceText) : insertProperty(object, text, sourceText));
   const inline = insert(nestedOptionText(path, value));
-  if (fitsWidth(sourceText, inline, layout)) return inline;
+  if (fits(context, inline)) return inline;
+  const { layout } = context;
   const afterIndex = anchor ? object.properties.indexOf(anchor) : -1;
   const entriesOf = (indent: string): string[] => entriesWith(object, sourceText, nestedOption(path, value, indent, layout), afterIndex);
   const broken = breakObjects(object, entriesOf, sourceText, layout);
