@@ -11,7 +11,8 @@ import { fc } from './arbitraries.mjs';
 export async function shrinkCase({ arbitrary, seed, runs, index, reproduces, timeLimitMs }) {
   const property = fc.asyncProperty(arbitrary, async (record) => !(await reproduces(record)));
   const details = await fc.check(property, { seed, numRuns: runs, path: String(index), interruptAfterTimeLimit: timeLimitMs });
-  if (!details.failed) return undefined;
+  // Interrupted by the time limit before the case failed again: no counterexample.
+  if (!details.failed || !details.counterexample) return undefined;
   return { record: details.counterexample[0], path: details.counterexamplePath, shrinks: details.numShrinks };
 }
 

@@ -168,14 +168,16 @@ function brokenStrategyEdits(property: TSESTree.Property, context: RemedyContext
   const quote = detectQuote(sourceText);
   const { parameters, giveUp } = strategyParts(maxRetries, context.typescript, quote, readsCause);
   const inline = boundedReconnectStrategy(maxRetries, context.typescript, quote, readsCause);
+  // What stands around the value in the property: `reconnectStrategy: (` and `)` for a parenthesized one.
   const key = sourceText.slice(property.range[0], property.value.range[0]);
+  const after = sourceText.slice(property.value.range[1], property.range[1]);
   const strategyAt = (indent: string): string =>
     columns(`${indent}${key}${inline},`) <= layout.width ? inline : brokenStrategy(parameters, maxRetries, giveUp, indent, layout);
   const object = property.parent;
   if (object.type === AST_NODE_TYPES.ObjectExpression) {
     const entriesOf = (indent: string): string[] =>
       object.properties.map((entry) =>
-        entry === property ? `${key}${strategyAt(indent)}` : sourceText.slice(entry.range[0], entry.range[1]),
+        entry === property ? `${key}${strategyAt(indent)}${after}` : sourceText.slice(entry.range[0], entry.range[1]),
       );
     const broken = breakObjects(object, entriesOf, sourceText, layout);
     if (broken) return [broken];
@@ -185,6 +187,8 @@ function brokenStrategyEdits(property: TSESTree.Property, context: RemedyContext
 }
 
 // ---- placing an 'error' listener --------------------------------------------------------------------
+
+const TS_TYPE_WRAPPERS = new Set<string>([AST_NODE_TYPES.TSAsExpression, AST_NODE_TYPES.TSSatisfiesExpression, AST_NODE_TYPES.TSTypeAssertion]);
 
 /** Names a statement cannot start with where they are keywords (`await` in a module or an async function). */
 const CONTEXTUAL_KEYWORDS = new Set(['await', 'yield']);
@@ -231,7 +235,9 @@ function listenerStatementPlacement(
         if (statement?.type !== AST_NODE_TYPES.ExpressionStatement || enclosingStatement(parent) !== statement) {
           return undefined;
         }
-        const target = assignableTarget(parent.left, sourceText);
+        // `(x satisfies T) = …` or `(x as T) = …`: the analysis follows only a plain or non-null target there.
+        const left = parent.left.type === AST_NODE_TYPES.TSNonNullExpression ? parent.left.expression : parent.left;
+        const target = TS_TYPE_WRAPPERS.has(left.type) ? undefined : assignableTarget(left, sourceText);
         return target && !CONTEXTUAL_KEYWORDS.has(target.split('.')[0]!) ? { statement, target } : undefined;
       }
       default:

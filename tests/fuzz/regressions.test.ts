@@ -151,6 +151,20 @@ describe('fuzz regressions', () => {
     expect(failureKinds(await checkText(text, 'src/long-line.cjs'))).toEqual([]);
   });
 
+  // Second 10,000-case run: a listener after `(x satisfies T) = createClient()` named `x`, which the
+  // analysis does not connect to the client through the wrapper; it is chained onto the call instead.
+  it('a client assigned through a satisfies expression', async () => {
+    const text = "import { createClient } from '@redis/client';\nlet connection: ReturnType<typeof createClient> | undefined;\nexport async function get() {\n  if (!connection) {\n    (connection satisfies object) = createClient({ database: 2 });\n    await connection.connect();\n  }\n  return connection;\n}\n";
+    expect(failureKinds(await checkText(text, 'src/satisfies.ts'))).toEqual([]);
+  });
+
+  // A parenthesized strategy lost its `)` when its object was broken over lines: refused as unparsable in
+  // the first run, applied in the second (not idempotent).
+  it('a parenthesized reconnect strategy in a one-line object', async () => {
+    const text = "const { createClient } = require('redis')\r\n\r\nexports.client = createClient({ socket: { reconnectStrategy: (() => false) } });\r\n";
+    expect(failureKinds(await checkText(text, 'src/parenthesized.cjs'))).toEqual([]);
+  });
+
   // (a) Exponential time with repeated `g.redis ?? createClient()` functions: tests/core/analysis-bounds.test.ts
   // asserts the exact findings of 30 such functions and counts the work in steps, never in time.
 });
