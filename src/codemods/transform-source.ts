@@ -49,17 +49,7 @@ export function transformSource(
   const silenced = first.reports.filter((report) => report.suppressed && rules.has(report.ruleId));
   const skipped = silenced.map((report) => skip(rules, report, DISABLED_BY_COMMENT));
   const { result, appliedSites, inputLocation } = applyInRounds(first, rules, filePath, resolved, skipped);
-  // Sites the transforms cannot judge are read from the result (a migration may have made their options
-  // visible), at their place in the input where the input had them too (a rewritten span moves them).
-  const transformsRun = [...rules.values()];
-  const inputLocationOf = (offset: number) => {
-    const { line, column } = first.sourceCode.getLocFromIndex(offset);
-    return { line, column: column + 1 };
-  };
-  const early = unseenSites(first, transformsRun, filePath, resolved, inputLocationOf);
-  skipped.push(...atInputPlaces(unseenSites(result, transformsRun, filePath, resolved, inputLocation), early));
-  const unremedied = (linted: LintedText, locate: typeof inputLocation) => withoutRemedy(linted, rules, locate);
-  skipped.push(...unlisted(atInputPlaces(unremedied(result, inputLocation), unremedied(first, inputLocationOf)), skipped));
+  skipped.push(...unremediedSites({ first, result, inputLocation }, rules, filePath, resolved, skipped));
   const applied = wanted.filter((name) => appliedSites.some((site) => rules.get(site.report.ruleId) === name));
   const sorted = skipped.sort((a, b) => wanted.indexOf(a.transform) - wanted.indexOf(b.transform) || a.line - b.line || a.column - b.column);
   if (applied.length === 0) return { ...unchanged, skipped: sorted };
@@ -77,17 +67,14 @@ function applyInRounds(
   filePath: string,
   resolved: ResolvedOptions,
   skipped: SkippedSite[],
-): { result: LintedText; appliedSites: Site[]; inputLocation: (offset: number) => { line: number; column: number } } {
+): { result: LintedText; appliedSites: Site[]; inputLocation: Locate } {
   const appliedSites: Site[] = [];
   const rounds: TextEdit[][] = [];
   let rejected: Report[] = [];
   let current = first;
   // Skipped sites are listed where they are in the input, before the earlier rounds' edits.
   const inputOffset = (offset: number) => rounds.reduceRight((at, edits) => unshifted(at, edits), offset);
-  const inputLocation = (offset: number) => {
-    const { line, column } = first.sourceCode.getLocFromIndex(inputOffset(offset));
-    return { line, column: column + 1 };
-  };
+  const inputLocation = (offset: number) => locationIn(first)(inputOffset(offset));
   const inInput = (report: Report): Report => ({ ...report, offset: inputOffset(report.offset), ...inputLocation(report.offset) });
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const sites = current.reports.filter((report) => rules.has(report.ruleId) && !report.suppressed && report.fix && !rejected.some((one) => sameReport(one, report)));
@@ -115,6 +102,35 @@ function sameReport(a: Report, b: Report): boolean {
   return a.ruleId === b.ruleId && a.messageId === b.messageId && a.offset === b.offset;
 }
 
+type Locate = (offset: number) => { line: number; column: number };
+
+/** Line and 1-based column of an offset in a linted text. */
+function locationIn(linted: LintedText): Locate {
+  return (offset) => {
+    const { line, column } = linted.sourceCode.getLocFromIndex(offset);
+    return { line, column: column + 1 };
+  };
+}
+
+/**
+ * What the transforms leave unremedied, besides what they refused: sites they cannot judge, and reports
+ * without a remedy. Read from the result (a migration may have made options visible), and listed where
+ * the input has them when it does (a rewritten span moves them).
+ */
+function unremediedSites(
+  { first, result, inputLocation }: { first: LintedText; result: LintedText; inputLocation: Locate },
+  rules: ReadonlyMap<string, TransformName>,
+  filePath: string,
+  resolved: ResolvedOptions,
+  listed: readonly SkippedSite[],
+): SkippedSite[] {
+  const transforms = [...rules.values()];
+  const atFirst = locationIn(first);
+  const unseen = atInputPlaces(unseenSites(result, transforms, filePath, resolved, inputLocation), unseenSites(first, transforms, filePath, resolved, atFirst));
+  const fixless = atInputPlaces(withoutRemedy(result, rules, inputLocation), withoutRemedy(first, rules, atFirst));
+  return [...unseen, ...unlisted(fixless, [...listed, ...unseen])];
+}
+
 /** Each late site where an early one with its transform and reason is, when it is not at one already. */
 function atInputPlaces(late: readonly SkippedSite[], early: readonly SkippedSite[]): SkippedSite[] {
   const key = (site: SkippedSite) => `${site.transform}\u0000${site.reason}`;
@@ -127,11 +143,7 @@ function atInputPlaces(late: readonly SkippedSite[], early: readonly SkippedSite
 }
 
 /** Reports of the transforms' rules that offer no remedy, as skipped sites. */
-function withoutRemedy(
-  linted: LintedText,
-  rules: ReadonlyMap<string, TransformName>,
-  locate: (offset: number) => { line: number; column: number },
-): SkippedSite[] {
+function withoutRemedy(linted: LintedText, rules: ReadonlyMap<string, TransformName>, locate: Locate): SkippedSite[] {
   return linted.reports
     .filter((report) => rules.has(report.ruleId) && !report.suppressed && !report.fix)
     .map((report) => ({ transform: rules.get(report.ruleId)!, ...locate(report.offset), reason: NO_REMEDY }));

@@ -856,10 +856,7 @@ ruleTester.run('require-error-listener', rule, {
           suggestions: [
             {
               messageId: 'addErrorListener',
-              output: lines(
-                "import { createClient } from 'redis';",
-                "export const await = createClient().on('error', (err) => console.error('Redis client error:', err));",
-              ),
+              output: lines("import { createClient } from 'redis';", `export const await = createClient().on('error', ${handler()});`),
             },
           ],
         },
