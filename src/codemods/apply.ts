@@ -27,23 +27,28 @@ export interface ApplyOutcome {
 }
 
 /**
- * Applies all sites if together they pass; otherwise keeps, one by one, each site that passes with the ones
- * kept before it. With `revealing`, the sites may make reports appear (never disappear) elsewhere: a
- * migrated option is one the other rules can now read.
+ * Applies all sites if together they pass; otherwise halves the group that fails, keeping each half that
+ * passes with the sites kept before it, until the sites that fail stand alone: one refused site among n
+ * costs about 2 log n checks, not n. With `revealing`, the sites may make reports appear (never disappear)
+ * elsewhere: a migrated option is one the other rules can now read.
  */
 export function checkedApply(current: LintedText, sites: readonly Site[], filePath: string, options: LintOptions, revealing = false): ApplyOutcome {
-  const all = tryApply(current, sites, filePath, options, revealing);
-  if ('result' in all) return { result: all.result, applied: [...sites], rejected: [] };
   const outcome: ApplyOutcome = { result: current, applied: [], rejected: [] };
-  for (const site of sites) {
-    const attempt = tryApply(current, [...outcome.applied, site], filePath, options, revealing);
+  const settle = (group: readonly Site[]): void => {
+    if (group.length === 0) return;
+    const attempt = tryApply(current, [...outcome.applied, ...group], filePath, options, revealing);
     if ('result' in attempt) {
-      outcome.applied.push(site);
+      outcome.applied.push(...group);
       outcome.result = attempt.result;
+    } else if (group.length === 1) {
+      outcome.rejected.push({ site: group[0]!, why: attempt.why });
     } else {
-      outcome.rejected.push({ site, why: attempt.why });
+      const middle = Math.ceil(group.length / 2);
+      settle(group.slice(0, middle));
+      settle(group.slice(middle));
     }
-  }
+  };
+  settle(sites);
   return outcome;
 }
 
