@@ -174,14 +174,9 @@ export function shifter(edits: readonly TextEdit[]): (offset: number) => number 
   const sorted = uniqueEdits(edits).sort((a, b) => a.range[1] - b.range[1] || a.range[0] - b.range[0]);
   const deltaBefore = [0];
   for (const edit of sorted) deltaBefore.push(deltaBefore.at(-1)! + edit.text.length - (edit.range[1] - edit.range[0]));
+  const ends = sorted.map((edit) => edit.range[1]);
   return (offset) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (sorted[middle]!.range[1] <= offset) low = middle + 1;
-      else high = middle;
-    }
+    const low = firstAtOrAfter(ends, offset + 1);
     // The first edit that ends after `offset` is the only one that can span it.
     if (low < sorted.length && sorted[low]!.range[0] < offset) return -1;
     return offset + deltaBefore[low]!;
