@@ -72,11 +72,23 @@ class WidestLine {
   }
 }
 
+/**
+ * An option's value: its text on one line, and, for a value that can be broken (the reconnect
+ * strategy), that value broken over lines for a property on a line indented by `indent`.
+ */
+export interface OptionValue {
+  text: string;
+  brokenAt?: (indent: string) => string;
+}
+
 /** `socket: { connectTimeout: 10000 }`, or broken over lines at `indent` when it would not fit there. */
-export function nestedOption(path: readonly string[], value: string, indent: string, layout: Layout): string {
+export function nestedOption(path: readonly string[], value: OptionValue, indent: string, layout: Layout): string {
   const [key, ...rest] = path as [string, ...string[]];
-  if (rest.length === 0) return `${key}: ${value}`;
-  const inline = `${key}: { ${nestedInline(rest, value)} }`;
+  if (rest.length === 0) {
+    const inline = `${key}: ${value.text}`;
+    return value.brokenAt && columns(`${indent}${inline},`) > layout.width ? `${key}: ${value.brokenAt(indent)}` : inline;
+  }
+  const inline = `${key}: { ${nestedInline(rest, value.text)} }`;
   if (columns(`${indent}${inline},`) <= layout.width) return inline;
   const inner = indent + layout.indentUnit;
   return `${key}: ${bracedLines([nestedOption(rest, value, inner, layout)], indent, layout)}`;

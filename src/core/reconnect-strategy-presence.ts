@@ -5,7 +5,7 @@
  */
 import { SOCKET_PATH, type ClientOptionsReader, type OptionInsertion } from './client-options';
 import type { RedisOwner } from './find-clients';
-import { boundedReconnectStrategy, detectQuote, optionEdits, type RemedyContext, type TextEdit } from './remedies';
+import { boundedStrategyValue, optionEdits, type RemedyContext, type TextEdit } from './remedies';
 
 export type MissingStrategyProblem =
   | 'missingReconnectStrategy'
@@ -51,6 +51,5 @@ function checkOwner(reader: ClientOptionsReader, owner: RedisOwner): Omit<Missin
 }
 
 export function reconnectStrategyEdits(finding: MissingStrategyFinding, context: RemedyContext, maxRetries: number): TextEdit[] {
-  const strategy = boundedReconnectStrategy(maxRetries, context.typescript, detectQuote(context.sourceText));
-  return optionEdits(finding.insertion, strategy, context);
+  return optionEdits(finding.insertion, boundedStrategyValue(finding.owner, context, maxRetries), context);
 }

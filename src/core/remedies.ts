@@ -10,7 +10,7 @@ import type { ConnectTimeoutFinding, DisabledReconnectFinding } from './analyze'
 import type { OptionInsertion } from './client-options';
 import type { RedisOwner } from './find-clients';
 import { columns, readLayout, type Layout } from './layout';
-import { bracedLines, breakObjects, brokenStrategy, entriesWith, fitsWidth, indentOfLine, nestedOption } from './line-breaking';
+import { bracedLines, breakObjects, brokenStrategy, entriesWith, fitsWidth, indentOfLine, nestedOption, type OptionValue } from './line-breaking';
 import { OWNER_LABEL, chainedEmitterCall } from './redis-modules';
 
 type Node = TSESTree.Node;
@@ -137,7 +137,23 @@ export function hasArgumentList(node: TSESTree.CallExpression | TSESTree.NewExpr
 }
 
 export function connectTimeoutEdits(finding: ConnectTimeoutFinding, context: RemedyContext, milliseconds: number): TextEdit[] {
-  return finding.insertions.flatMap((insertion) => optionEdits(insertion, String(milliseconds), context));
+  return finding.insertions.flatMap((insertion) => optionEdits(insertion, { text: String(milliseconds) }, context));
+}
+
+/** Whether the owner's declared version passes its strategy a `cause` (unknown: the current API). */
+function strategyReadsCause(owner: RedisOwner): boolean {
+  return !owner.version || !semver.lt(owner.version.minimum, CAUSE_SINCE);
+}
+
+/** The bounded strategy as an option value: on one line, or broken before its body where that is too wide. */
+export function boundedStrategyValue(owner: RedisOwner, context: RemedyContext, maxRetries: number): OptionValue {
+  const quote = detectQuote(context.sourceText);
+  const readsCause = strategyReadsCause(owner);
+  const { parameters, giveUp } = strategyParts(maxRetries, context.typescript, quote, readsCause);
+  return {
+    text: boundedReconnectStrategy(maxRetries, context.typescript, quote, readsCause),
+    brokenAt: (indent) => brokenStrategy(parameters, maxRetries, giveUp, indent, context.layout),
+  };
 }
 
 export function boundedReconnectEdits(
@@ -145,8 +161,7 @@ export function boundedReconnectEdits(
   context: RemedyContext,
   maxRetries: number,
 ): TextEdit[] {
-  const { version } = finding.owner;
-  const readsCause = !version || !semver.lt(version.minimum, CAUSE_SINCE);
+  const readsCause = strategyReadsCause(finding.owner);
   const strategy = boundedReconnectStrategy(maxRetries, context.typescript, detectQuote(context.sourceText), readsCause);
   const { target, property } = finding;
   if (target !== property.value) return [{ range: target.range, text: `(${strategy})` }];
@@ -261,13 +276,13 @@ function assignableTarget(left: Node, sourceText: string): string | undefined {
 
 // ---- writing an option ------------------------------------------------------------------------------
 
-export function optionEdits(insertion: OptionInsertion, value: string, context: RemedyContext): TextEdit[] {
+export function optionEdits(insertion: OptionInsertion, value: OptionValue, context: RemedyContext): TextEdit[] {
   const { sourceText } = context;
   switch (insertion.type) {
     case 'value':
-      return [{ range: insertion.node.range, text: value }];
+      return [{ range: insertion.node.range, text: value.text }];
     case 'argument': {
-      const inline = argumentEdits(insertion.call, `{ ${nestedOptionText(insertion.path, value)} }`, sourceText);
+      const inline = argumentEdits(insertion.call, `{ ${nestedOptionText(insertion.path, value.text)} }`, sourceText);
       if (fits(context, inline)) return inline;
       const { layout } = context;
       const indent = indentOfLine(sourceText, insertion.call.range[0]);
@@ -285,11 +300,11 @@ function argumentEdits(call: TSESTree.CallExpression | TSESTree.NewExpression, o
 }
 
 /** A new property, on one line when it fits; else the object broken one property per line, or the new property broken. */
-function propertyEdits(object: TSESTree.ObjectExpression, path: readonly string[], value: string, context: RemedyContext): TextEdit[] {
+function propertyEdits(object: TSESTree.ObjectExpression, path: readonly string[], value: OptionValue, context: RemedyContext): TextEdit[] {
   const { sourceText } = context;
   const anchor = path[0] === 'socket' ? connectionOptionAnchor(object) : undefined;
   const insert = (text: string): TextEdit[] => (anchor ? insertPropertyAfter(anchor, text, sourceText) : insertProperty(object, text, sourceText));
-  const inline = insert(nestedOptionText(path, value));
+  const inline = insert(nestedOptionText(path, value.text));
   if (fits(context, inline)) return inline;
   const { layout } = context;
   const afterIndex = anchor ? object.properties.indexOf(anchor) : -1;

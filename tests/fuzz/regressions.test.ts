@@ -165,6 +165,21 @@ describe('fuzz regressions', () => {
     expect(failureKinds(await checkText(text, 'src/parenthesized.cjs'))).toEqual([]);
   });
 
+  // Third 10,000-case run: the codemod infers the width from the file's longest line, and the inserted
+  // strategy was one line wider than it. On the second run the wider width let a site refused in the
+  // first (breaking `db` away from its eslint-disable-next-line) fit on one line. The strategy now breaks.
+  it('a site refused for its disable comment stays refused once a strategy is inserted', async () => {
+    const start = 'async function start() {\n  await client.connect();\n}\n';
+    const declaration = "const client = createClient({ url: process.env.REDIS_URL, db: 1 });\nclient.on('error', (err) => console.error(err));\n";
+    const text = [
+      "import { createClient } from 'redis';\n",
+      '// eslint-disable-next-line redis/no-legacy-options -- read by our wrapper, not by node-redis',
+      `${declaration}\nexport ${start}`,
+      `{\n${declaration}${start}}\n{\n${declaration}${start}}\n`,
+    ].join('\n');
+    expect(failureKinds(await checkText(text, 'src/eslint-disable-comment.mjs'))).toEqual([]);
+  });
+
   // (a) Exponential time with repeated `g.redis ?? createClient()` functions: tests/core/analysis-bounds.test.ts
   // asserts the exact findings of 30 such functions and counts the work in steps, never in time.
 });

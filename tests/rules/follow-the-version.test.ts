@@ -6,6 +6,7 @@
 import noDisabledReconnect from '../../src/rules/no-disabled-reconnect';
 import requireConnectTimeout from '../../src/rules/require-connect-timeout';
 import requireErrorListener from '../../src/rules/require-error-listener';
+import requireReconnectStrategy from '../../src/rules/require-reconnect-strategy';
 import { projectFile, redisProject } from './project-trees';
 import { handler, lines, ruleTester } from './rule-tester';
 
@@ -132,4 +133,28 @@ ruleTester.run('no-disabled-reconnect follows the version', noDisabledReconnect,
     strategyCase('redis 4.6: the cause is there', V4_6, WITH_CAUSE),
     strategyCase('unknown version: the cause is read', '', WITH_CAUSE),
   ].map((testCase) => (testCase.filename === '' ? { ...testCase, filename: undefined } : testCase)),
+});
+
+ruleTester.run('require-reconnect-strategy follows the version', requireReconnectStrategy, {
+  valid: [{ name: 'a v3 project has no socket.reconnectStrategy', code: lines(IMPORT, 'createClient({ url });'), filename: V3 }],
+  invalid: [
+    {
+      name: 'redis 4.5: the inserted strategy does not read cause',
+      code: lines(IMPORT, 'await createClient({ url }).connect();'),
+      filename: V4_5,
+      errors: [
+        {
+          messageId: 'missingReconnectStrategy',
+          line: 2,
+          column: 7,
+          suggestions: [
+            {
+              messageId: 'addBoundedStrategy',
+              output: lines(IMPORT, `await createClient({ url, socket: { reconnectStrategy: ${WITHOUT_CAUSE} } }).connect();`),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });

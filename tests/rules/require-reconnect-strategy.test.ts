@@ -110,5 +110,37 @@ ruleTester.run('require-reconnect-strategy', rule, {
         },
       ],
     },
+    {
+      // The strategy is broken before its body, as Prettier breaks it, so that no inserted line is wider
+      // than the width: a wider line would widen the width the codemod infers on its next run.
+      name: 'with a line width, the inserted strategy is broken too',
+      code: lines(IMPORT, 'export const client = createClient({', '  url: process.env.REDIS_URL,', '});'),
+      settings: { redis: { lineWidth: 100 } },
+      errors: [
+        {
+          messageId: 'missingReconnectStrategy',
+          line: 2,
+          column: 23,
+          suggestions: [
+            {
+              messageId: 'addBoundedStrategy',
+              data: { maxRetries: 20 },
+              output: lines(
+                IMPORT,
+                'export const client = createClient({',
+                '  url: process.env.REDIS_URL,',
+                '  socket: {',
+                '    reconnectStrategy: (retries: number, cause: Error) =>',
+                '      retries >= 20',
+                "        ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)",
+                '        : Math.min(2 ** retries * 50, 2000),',
+                '  },',
+                '});',
+              ),
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -7,7 +7,10 @@ export const cluster = createCluster({
   useReplicas: true,
   defaults: {
     socket: {
-      reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)),
+      reconnectStrategy: (retries: number, cause: Error) =>
+        retries >= 20
+          ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)
+          : Math.min(2 ** retries * 50, 2000),
     },
   },
 });

@@ -2,7 +2,10 @@ const redis = require('redis');
 
 const client = redis.createClient({
   socket: {
-    reconnectStrategy: (retries, cause) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)),
+    reconnectStrategy: (retries, cause) =>
+      retries >= 20
+        ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)
+        : Math.min(2 ** retries * 50, 2000),
   },
 });
 client.on('error', (err) => console.error(err));

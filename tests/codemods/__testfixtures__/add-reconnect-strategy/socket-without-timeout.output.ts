@@ -4,6 +4,9 @@ export const client = createClient({
   socket: {
     host: 'cache.internal',
     port: 6380,
-    reconnectStrategy: (retries: number, cause: Error) => (retries >= 20 ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message) : Math.min(2 ** retries * 50, 2000)),
+    reconnectStrategy: (retries: number, cause: Error) =>
+      retries >= 20
+        ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)
+        : Math.min(2 ** retries * 50, 2000),
   },
 });
