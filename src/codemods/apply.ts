@@ -27,10 +27,12 @@ export interface ApplyOutcome {
 }
 
 /**
- * Applies all sites if together they pass; otherwise halves the group that fails, keeping each half that
- * passes with the sites kept before it, until the sites that fail stand alone: one refused site among n
- * costs about 2 log n checks, not n. With `revealing`, the sites may make reports appear (never disappear)
- * elsewhere: a migrated option is one the other rules can now read.
+ * Applies all sites if together they pass. A group that fails is split, and each part that passes is kept
+ * with the sites kept before it, until the sites that fail stand alone. The split puts apart the sites
+ * whose edits hold a report that came out wrong (usually the one refused site: three checks); without
+ * such suspects it halves the group (about 2 log n checks). Either way a group of n costs under 2n checks.
+ * With `revealing`, the sites may make reports appear (never disappear) elsewhere: a migrated option is
+ * one the other rules can now read.
  */
 export function checkedApply(current: LintedText, sites: readonly Site[], filePath: string, options: LintOptions, revealing = false): ApplyOutcome {
   const outcome: ApplyOutcome = { result: current, applied: [], rejected: [] };
@@ -43,14 +45,21 @@ export function checkedApply(current: LintedText, sites: readonly Site[], filePa
     } else if (group.length === 1) {
       outcome.rejected.push({ site: group[0]!, why: attempt.why });
     } else {
+      const suspects = group.filter((site) => attempt.suspects.has(site));
       const middle = Math.ceil(group.length / 2);
-      settle(group.slice(0, middle));
-      settle(group.slice(middle));
+      const [kept, apart] =
+        suspects.length > 0 && suspects.length < group.length
+          ? [group.filter((site) => !attempt.suspects.has(site)), suspects]
+          : [group.slice(0, middle), group.slice(middle)];
+      settle(kept);
+      settle(apart);
     }
   };
   settle(sites);
   return outcome;
 }
+
+type Attempt = { result: LintedText } | { why: string; suspects: ReadonlySet<Site> };
 
 function tryApply(
   current: LintedText,
@@ -58,14 +67,14 @@ function tryApply(
   filePath: string,
   options: LintOptions,
   revealing: boolean,
-): { result: LintedText } | { why: string } {
+): Attempt {
   const edits = sites.map((site) => site.edit);
   const text = applyEdits(current.text, edits);
   let result: LintedText;
   try {
     result = lintText(text, filePath, options);
   } catch (error) {
-    if (error instanceof SourceParseError) return { why: `the edit would not parse (${error.message})` };
+    if (error instanceof SourceParseError) return { why: `the edit would not parse (${error.message})`, suspects: new Set() };
     throw error;
   }
   const remedied = new Set(sites.map((site) => reportKey(site.report)));
@@ -75,13 +84,52 @@ function tryApply(
   const moves = edits.map((edit) => minimal(edit, current.text));
   const keys = new PlacedKeys(moves);
   const moved = (report: Report) => keys.before(report);
-  const expected = stay.map(moved).sort();
-  const after = result.reports.map((report) => keys.after(report)).sort();
-  if (after.length === expected.length && after.every((key, index) => key === expected[index])) return { result };
+  const expected = stay.map(moved);
+  const after = result.reports.map((report) => keys.after(report));
+  if (sameKeys(expected, after)) return { result };
   const afterKeys = new Set(after);
-  const stillThere = sites.some(({ report }) => afterKeys.has(moved(report)));
-  if (revealing && !stillThere && stay.every((report) => afterKeys.has(moved(report)) || spansAnEdit(current, report, moves))) return { result };
-  return { why: stillThere ? 'the edit would not clear the report' : 'the edit would change what the rules report elsewhere' };
+  const unclearedSites = sites.filter(({ report }) => afterKeys.has(moved(report)));
+  if (revealing && unclearedSites.length === 0 && stay.every((report) => afterKeys.has(moved(report)) || spansAnEdit(current, report, moves))) {
+    return { result };
+  }
+  if (unclearedSites.length > 0) return { why: 'the edit would not clear the report', suspects: new Set(unclearedSites) };
+  const wrong = misplaced({ linted: current, reports: stay, keys: expected }, { linted: result, reports: result.reports, keys: after }, moves);
+  return { why: 'the edit would change what the rules report elsewhere', suspects: new Set(sitesAround(sites, wrong)) };
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  const sortedB = [...b].sort();
+  return a.length === b.length && [...a].sort().every((key, index) => key === sortedB[index]);
+}
+
+/** Beyond this many reports that came out wrong, a failed group is halved without suspects. */
+const MAX_MISPLACED = 20;
+
+/**
+ * The spans, in the input, of the calls whose reports came out wrong: expected and missing, or there and
+ * not expected (mapped back through the edits). Empty past `MAX_MISPLACED`.
+ */
+function misplaced(before: KeyedReports, after: KeyedReports, moves: readonly TextEdit[]): (readonly [number, number])[] {
+  const surplus = new Map<string, number>();
+  for (const key of after.keys) surplus.set(key, (surplus.get(key) ?? 0) + 1);
+  for (const key of before.keys) surplus.set(key, (surplus.get(key) ?? 0) - 1);
+  const missing = before.reports.filter((_, index) => surplus.get(before.keys[index]!)! < 0);
+  const extra = after.reports.filter((_, index) => surplus.get(after.keys[index]!)! > 0);
+  if (missing.length + extra.length > MAX_MISPLACED) return [];
+  const inInput = ([start, end]: readonly [number, number]) => [unshifted(start, moves), unshifted(end, moves)] as const;
+  return [...missing.map((report) => callRange(before.linted, report)), ...extra.map((report) => inInput(callRange(after.linted, report)))];
+}
+
+/** Reports of a linted text, each with its placed key (see `PlacedKeys`). */
+interface KeyedReports {
+  linted: LintedText;
+  reports: readonly Report[];
+  keys: readonly string[];
+}
+
+/** The sites whose edit touches one of the spans. */
+function sitesAround(sites: readonly Site[], spans: readonly (readonly [number, number])[]): Site[] {
+  return sites.filter(({ edit }) => spans.some(([start, end]) => start <= edit.range[1] && edit.range[0] <= end));
 }
 
 /**
