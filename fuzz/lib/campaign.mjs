@@ -2,6 +2,7 @@
 // each under a time limit), the CLI runs over all of them in batches, and the first cases of each kind
 // of failure are shrunk and written as findings.
 import { caseArbitrary, fc } from './arbitraries.mjs';
+import { buildCase } from './cases.mjs';
 import { checkCli } from './cli-check.mjs';
 import { writeFinding } from './findings.mjs';
 import { INVARIANTS, TIMED } from './invariants.mjs';
@@ -139,7 +140,9 @@ async function collectFindings(context) {
   const findings = [];
   for (const target of targets(context.counts, context.shrinkKinds ?? 2)) {
     const finding = context.shrink === false ? unshrunk(context, target) : await shrunk(context, target);
-    if (context.findingsDir && finding.built) finding.file = writeFinding(context.findingsDir, finding);
+    // A case past the time limit comes back without its file: it is built again here, without checking it.
+    finding.built ??= buildCase(finding.record, loadSeeds());
+    if (context.findingsDir) finding.file = writeFinding(context.findingsDir, finding);
     findings.push(finding);
   }
   return findings;
