@@ -180,6 +180,14 @@ describe('fuzz regressions', () => {
     expect(failureKinds(await checkText(text, 'src/eslint-disable-comment.mjs'))).toEqual([]);
   });
 
+  // An oracle defect: a positional URL moved into `{ url }` is one bracket deeper, so the token diff (keyed
+  // by depth) could not pair it and paired the wrong `createClient(` instead. Depth is not keyed inside
+  // a migration's regions.
+  it('a positional URL and options merged into one object, after a one-line assignment', async () => {
+    const text = "\uFEFFconst { createClient } = require('redis'); this.client = createClient();\n\nconst client = createClient('redis://cache:6379', { db: 2 });\nclient.on('error', console.error);\nclient.connect();\n";
+    expect(failureKinds(await checkText(text, 'src/byte-order-mark.cjs'))).toEqual([]);
+  });
+
   // (a) Exponential time with repeated `g.redis ?? createClient()` functions: tests/core/analysis-bounds.test.ts
   // asserts the exact findings of 30 such functions and counts the work in steps, never in time.
 });

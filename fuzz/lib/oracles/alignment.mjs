@@ -9,21 +9,40 @@ const CLOSERS = new Set([')', ']', '}']);
 
 /**
  * `type value depth` for every token; a bracket also carries the token before its opening bracket, so
- * the `)` of `createClient()` never pairs with the `)` of an inserted `.on(…)` at the same depth.
+ * the `)` of `createClient()` never pairs with the `)` of an inserted `.on(…)` at the same depth. Inside
+ * the `moved` regions (option migrations: a URL argument moved into `{ url }` is one level deeper) a
+ * token's depth is left out of its key.
  */
-export function tokenKeys(tokens) {
+export function tokenKeys(tokens, moved = []) {
   const openedAfter = [];
+  const inMoved = insideOf(moved);
   return tokens.map((token, index) => {
     const { type, value } = token;
+    const depth = inMoved(token) ? 'moved' : openedAfter.length;
     const closes = (type === 'Punctuator' && CLOSERS.has(value)) || (type === 'Template' && value.startsWith('}'));
     const opens = (type === 'Punctuator' && OPENERS.has(value)) || (type === 'Template' && value.endsWith('${'));
-    if (closes) return `${type}\u0000${value}\u0000${openedAfter.length}\u0000${openedAfter.pop() ?? ''}`;
-    if (!opens) return `${type}\u0000${value}\u0000${openedAfter.length}`;
+    if (closes) return `${type}\u0000${value}\u0000${depth}\u0000${openedAfter.pop() ?? ''}`;
+    if (!opens) return `${type}\u0000${value}\u0000${depth}`;
     const context = openerContext(tokens, index);
-    const key = `${type}\u0000${value}\u0000${openedAfter.length}\u0000${context}`;
+    const key = `${type}\u0000${value}\u0000${depth}\u0000${context}`;
     openedAfter.push(context);
     return key;
   });
+}
+
+/** For tokens asked in order: whether one lies inside one of the regions (merged once, then walked). */
+function insideOf(regions) {
+  const merged = [];
+  for (const [start, end] of [...regions].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  let next = 0;
+  return (token) => {
+    while (next < merged.length && merged[next][1] < token.range[1]) next++;
+    return next < merged.length && merged[next][0] <= token.range[0];
+  };
 }
 
 const NEUTRAL_BEFORE_OPENER = new Set([')', ']', '}', ';']);
@@ -49,11 +68,11 @@ function openerContext(tokens, index) {
  * `runs` are index ranges of inserted output tokens; `outputToInput[j]` is the input index of output
  * token j, or -1 for an inserted token.
  */
-export function alignTokens(inputTokens, outputTokens, judgeRuns = () => 0) {
-  const outputKeys = tokenKeys(outputTokens);
+export function alignTokens(inputTokens, outputTokens, judgeRuns = () => 0, moved = { input: [], output: [] }) {
+  const outputKeys = tokenKeys(outputTokens, moved.output);
   const judge = (b0, b1, bToA, a0, a1) =>
     judgeRuns(runsOf(bToA, b0, b1), { outputKeys, outputToInput: bToA }, removedIn(inputTokens, a0, a1, bToA, b0, b1));
-  const outputToInput = patienceMatch(tokenKeys(inputTokens), outputKeys, judge);
+  const outputToInput = patienceMatch(tokenKeys(inputTokens, moved.input), outputKeys, judge);
   const kept = new Uint8Array(inputTokens.length);
   for (const i of outputToInput) if (i !== -1) kept[i] = 1;
   const removed = inputTokens.filter((_, i) => kept[i] === 0);

@@ -83,18 +83,19 @@ function outputProblems(text, filename, options, result, remaining) {
   const input = parseTree(splitBom(text).body, filename);
   const output = result.changed ? parseTree(splitBom(result.output).body, filename) : input;
   const migrated = result.applied.includes('migrate-legacy-options');
+  const movedTo = migrated ? migrationRegions(output.ast, 'output') : [];
   const outputSide = {
     nodes: indexNodes(output.ast),
     tokens: output.tokens,
     text: splitBom(result.output).body,
-    replaced: [...replaceableRegions(output.ast), ...(migrated ? migrationRegions(output.ast, 'output') : [])],
+    replaced: [...replaceableRegions(output.ast), ...movedTo],
   };
   const moved = migrated ? migrationRegions(input.ast, 'input') : [];
   const inputRegions = [...replaceableRegions(input.ast), ...moved];
   const lost = (tokens) => tokens.filter((token) => !inputRegions.some(([start, end]) => token.range[0] >= start && token.range[1] <= end)).length;
   // Among equally short alignments, one that removes no user code and inserts only whole code is kept.
   const judge = (runs, tentative, removed) => insertionProblems(outputSide, tentative, runs).length + lost(removed);
-  const alignment = result.changed ? boundedAlignment(() => alignTokens(input.tokens, output.tokens, judge)) : undefined;
+  const alignment = result.changed ? boundedAlignment(() => alignTokens(input.tokens, output.tokens, judge, { input: moved, output: movedTo })) : undefined;
   if (result.changed) failures.push(...secondRunProblems(result.output, filename, options));
   if (alignment) {
     for (const detail of removalProblems(input.ast, alignment.removed, splitBom(text).body, moved)) {
