@@ -129,7 +129,11 @@ interface KeyedReports {
 
 /** The sites whose edit touches one of the spans. */
 function sitesAround(sites: readonly Site[], spans: readonly (readonly [number, number])[]): Site[] {
-  return sites.filter(({ edit }) => spans.some(([start, end]) => start <= edit.range[1] && edit.range[0] <= end));
+  return sites.filter(({ edit }) => spans.some((span) => touches(span, edit)));
+}
+
+function touches([start, end]: readonly [number, number], edit: TextEdit): boolean {
+  return start <= edit.range[1] && edit.range[0] <= end;
 }
 
 /**
@@ -138,8 +142,8 @@ function sitesAround(sites: readonly Site[], spans: readonly (readonly [number, 
  * (`connectTimeout` is now asked for). Every report whose call spans no edit must stay.
  */
 function spansAnEdit(current: LintedText, report: Report, moves: readonly TextEdit[]): boolean {
-  const [start, end] = callRange(current, report);
-  return moves.some((edit) => start <= edit.range[1] && edit.range[0] <= end);
+  const call = callRange(current, report);
+  return moves.some((edit) => touches(call, edit));
 }
 
 /** The call whose callee holds the reported node (the rules report a client at its factory's name), else the node. */
