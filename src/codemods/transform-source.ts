@@ -21,10 +21,18 @@ const MAX_ROUNDS = 6;
 const PREFIX = 'redis/';
 const DISABLED_BY_COMMENT = 'disabled by an eslint-disable comment';
 const NO_REMEDY = 'the rule has no automatic change for this: fix it by hand';
+/** The reason of a site whose edit failed the check after it. */
+const REFUSED = 'left unchanged: ';
 
 /**
  * Runs the named transforms over one file's text. Returns the text unchanged (the same string) when
  * there is nothing to do; throws `SourceParseError` when the file does not parse.
+ *
+ * Inserted lines keep within the file's width: `options.lineWidth`, else its .editorconfig, its longest
+ * line, or 100. A line the codemod cannot break (a listener added after a one-line block) may be longer
+ * than the longest line was, and a second run would infer the wider width from it: a site refused because
+ * it had to be broken might then fit on one line. Such a file is transformed again at that width, so that
+ * a second run changes nothing.
  */
 export function transformSource(
   source: string,
@@ -35,16 +43,31 @@ export function transformSource(
   const resolved = resolveCodemodOptions(options);
   const unchanged: FileTransformResult = { output: source, changed: false, applied: [], skipped: [] };
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const text = source.slice(bom.length);
-  if (!mayUseRedis(text, resolved.lint.clientModules)) return unchanged;
-  // Inserted lines keep within the file's width (its .editorconfig, its longest line, or 100).
-  const lineWidth = options.lineWidth ?? fileLineWidth(text, path.resolve(resolved.lint.cwd, filePath));
-  resolved.lint = { ...resolved.lint, lineWidth };
+  if (!mayUseRedis(source.slice(bom.length), resolved.lint.clientModules)) return unchanged;
+  if (options.lineWidth !== undefined) return transformAtWidth(source, filePath, transforms, resolved, options.lineWidth);
+  const widthOf = (text: string) => fileLineWidth(text.slice(bom.length), path.resolve(resolved.lint.cwd, filePath));
+  const inferred = widthOf(source);
+  const result = transformAtWidth(source, filePath, transforms, resolved, inferred);
+  const refused = result.skipped.some((site) => site.reason.startsWith(REFUSED));
+  const widened = result.changed && refused ? widthOf(result.output) : inferred;
+  return widened > inferred ? transformAtWidth(source, filePath, transforms, resolved, widened) : result;
+}
 
+function transformAtWidth(
+  source: string,
+  filePath: string,
+  transforms: readonly TransformName[],
+  options: ResolvedOptions,
+  lineWidth: number,
+): FileTransformResult {
+  const unchanged: FileTransformResult = { output: source, changed: false, applied: [], skipped: [] };
+  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const text = source.slice(bom.length);
   const wanted = TRANSFORM_NAMES.filter((name) => transforms.includes(name));
   const rules = new Map(wanted.map((name) => [`redis/${safeguardOfTransform(name).rule}`, name]));
   // Only the requested transforms' rules run, so the check after each edit compares their reports alone.
-  resolved.lint = { ...resolved.lint, rules: wanted.map((name) => safeguardOfTransform(name).rule) };
+  const lint = { ...options.lint, lineWidth, rules: wanted.map((name) => safeguardOfTransform(name).rule) };
+  const resolved = { ...options, lint };
   const first = lintText(text, filePath, resolved.lint);
   const silenced = first.reports.filter((report) => report.suppressed && rules.has(report.ruleId));
   const skipped = silenced.map((report) => skip(rules, report, DISABLED_BY_COMMENT));
@@ -83,7 +106,7 @@ function applyInRounds(
     const { batch, deferred } = nonOverlapping(innermostFirst(candidates.map((report) => ({ report, edit: report.fix! }))));
     if (batch.length === 0) break;
     const outcome = checkedApply(current, batch, filePath, resolved.lint, migrations.length > 0);
-    skipped.push(...outcome.rejected.map(({ site, why }) => skip(rules, inInput(site.report), `left unchanged: ${why}`)));
+    skipped.push(...outcome.rejected.map(({ site, why }) => skip(rules, inInput(site.report), `${REFUSED}${why}`)));
     if (round === MAX_ROUNDS - 1) skipped.push(...deferred.map((site) => skip(rules, inInput(site.report), 'overlaps another edit')));
     appliedSites.push(...outcome.applied);
     const edits = outcome.applied.map((site) => site.edit);

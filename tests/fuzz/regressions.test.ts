@@ -180,6 +180,22 @@ describe('fuzz regressions', () => {
     expect(failureKinds(await checkText(text, 'src/eslint-disable-comment.mjs'))).toEqual([]);
   });
 
+  // Fourth 10,000-case run: the listener added after a one-line block cannot be broken and is wider than
+  // the file's longest line; the second run inferred that wider width, and the site refused in the first
+  // (its `db` silenced on its line) fitted on one line there. The file is transformed at that width now.
+  it('a line the codemod cannot break widens the width before a refused site is judged', async () => {
+    const text = [
+      "import { createClient } from 'redis';",
+      'if (flag) { const c993 = createClient() }',
+      '',
+      '// eslint-disable-next-line redis/no-legacy-options -- read by our wrapper, not by node-redis',
+      'const client = createClient({ url: process.env.REDIS_URL, db: 1 });',
+      "client.on('error', (err) => console.error(err));",
+      '',
+    ].join('\n');
+    expect(failureKinds(await checkText(text, 'src/eslint-disable-comment.mjs'))).toEqual([]);
+  });
+
   // An oracle defect: a positional URL moved into `{ url }` is one bracket deeper, so the token diff (keyed
   // by depth) could not pair it and paired the wrong `createClient(` instead. Depth is not keyed inside
   // a migration's regions.
