@@ -204,6 +204,22 @@ describe('fuzz regressions', () => {
     expect(failureKinds(await checkText(text, 'src/byte-order-mark.cjs'))).toEqual([]);
   });
 
+  // The first fix of that gap keyed depth out wherever a migration may move code, on each side alone: an
+  // options object with a `socket` key counted on the output side only, and its tokens stopped pairing.
+  it('an options constant with a socket key beside a migrated call', async () => {
+    const text = [
+      "import { createClient } from 'redis';",
+      'export async function connect(url, db) {',
+      '  const client = createClient({ url, db });',
+      "  client.on('error', console.error);",
+      '  const opts99 = { socket: { reconnectStrategy: false } }; const c99 = createClient(opts99);',
+      '  return client;',
+      '}',
+      '',
+    ].join('\n');
+    expect(failureKinds(await checkText(text, 'tests/db-shorthand.test.mjs'))).toEqual([]);
+  });
+
   // (a) Exponential time with repeated `g.redis ?? createClient()` functions: tests/core/analysis-bounds.test.ts
   // asserts the exact findings of 30 such functions and counts the work in steps, never in time.
 });

@@ -10,8 +10,8 @@ const CLOSERS = new Set([')', ']', '}']);
 /**
  * `type value depth` for every token; a bracket also carries the token before its opening bracket, so
  * the `)` of `createClient()` never pairs with the `)` of an inserted `.on(…)` at the same depth. Inside
- * the `moved` regions (option migrations: a URL argument moved into `{ url }` is one level deeper) a
- * token's depth is left out of its key.
+ * the `moved` regions (a URL argument a migration moved into `{ url }` is one level deeper; see
+ * `deepenedArguments`) a token's depth is left out of its key.
  */
 export function tokenKeys(tokens, moved = []) {
   const openedAfter = [];

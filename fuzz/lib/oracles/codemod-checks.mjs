@@ -10,7 +10,7 @@ import { alignTokens } from './alignment.mjs';
 import { AlignmentTooLarge } from './patience.mjs';
 import { BUDGET, overBudget } from './lint-checks.mjs';
 import { lineColumnOf, lineStarts, normalizeKind } from './positions.mjs';
-import { migrationRegions, removalProblems, replaceableRegions } from './removals.mjs';
+import { deepenedArguments, migrationRegions, removalProblems, replaceableRegions } from './removals.mjs';
 import { leftoverProblems, skippedPositionProblems } from './leftovers.mjs';
 import { indexNodes, insertionProblems } from './structure.mjs';
 
@@ -83,19 +83,18 @@ function outputProblems(text, filename, options, result, remaining) {
   const input = parseTree(splitBom(text).body, filename);
   const output = result.changed ? parseTree(splitBom(result.output).body, filename) : input;
   const migrated = result.applied.includes('migrate-legacy-options');
-  const movedTo = migrated ? migrationRegions(output.ast, 'output') : [];
   const outputSide = {
     nodes: indexNodes(output.ast),
     tokens: output.tokens,
     text: splitBom(result.output).body,
-    replaced: [...replaceableRegions(output.ast), ...movedTo],
+    replaced: [...replaceableRegions(output.ast), ...(migrated ? migrationRegions(output.ast, 'output') : [])],
   };
   const moved = migrated ? migrationRegions(input.ast, 'input') : [];
   const inputRegions = [...replaceableRegions(input.ast), ...moved];
   const lost = (tokens) => tokens.filter((token) => !inputRegions.some(([start, end]) => token.range[0] >= start && token.range[1] <= end)).length;
   // Among equally short alignments, one that removes no user code and inserts only whole code is kept.
   const judge = (runs, tentative, removed) => insertionProblems(outputSide, tentative, runs).length + lost(removed);
-  const alignment = result.changed ? boundedAlignment(() => alignTokens(input.tokens, output.tokens, judge, { input: moved, output: movedTo })) : undefined;
+  const alignment = result.changed ? boundedAlignment(() => alignTokens(input.tokens, output.tokens, judge, migrated ? deepenedArguments(input.ast, output.ast) : undefined)) : undefined;
   if (result.changed) failures.push(...secondRunProblems(result.output, filename, options));
   if (alignment) {
     for (const detail of removalProblems(input.ast, alignment.removed, splitBom(text).body, moved)) {

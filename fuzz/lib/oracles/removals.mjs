@@ -79,6 +79,31 @@ export function migrationRegions(ast, side) {
   return regions;
 }
 
+/** The node-redis factory calls of a tree, in source order. */
+function factoryCalls(ast) {
+  const calls = [];
+  walk(ast, (node) => {
+    if ((node.type === 'CallExpression' || node.type === 'NewExpression') && FACTORIES.has(calleeName(node.callee))) calls.push(node);
+  });
+  return calls;
+}
+
+/**
+ * The argument lists a migration moved one bracket deeper (a URL argument now inside `{ url }`), in the
+ * input and in the output. The codemods add no factory call, so the calls pair up in order; when they do
+ * not, there are none.
+ */
+export function deepenedArguments(inputAst, outputAst) {
+  const input = factoryCalls(inputAst);
+  const output = factoryCalls(outputAst);
+  if (input.length !== output.length) return { input: [], output: [] };
+  const deepened = input
+    .map((before, index) => [before, output[index]])
+    .filter(([before, after]) => before.arguments[0] && before.arguments[0].type !== 'ObjectExpression' && after.arguments[0]?.type === 'ObjectExpression');
+  const span = (call) => [call.arguments[0].range[0], call.arguments.at(-1).range[1]];
+  return { input: deepened.map(([before]) => span(before)), output: deepened.map(([, after]) => span(after)) };
+}
+
 /** One message per removed span outside the replaceable regions (and `extraRegions`). */
 export function removalProblems(ast, removedTokens, body, extraRegions = []) {
   if (removedTokens.length === 0) return [];
