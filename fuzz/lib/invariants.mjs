@@ -4,7 +4,7 @@ export const INVARIANTS = [
   { id: 'rule-crash', label: 'rule crashes (a rule throws, or a fatal message only with the plugin)' },
   { id: 'hang', label: 'cases past the time limit (or a dead worker thread)', timed: true },
   { id: 'lint-over-budget', label: 'files over the lint budget (20x parse + 50 ms)', timed: true },
-  { id: 'codemod-over-budget', label: 'files over the codemod budget (20x parse + 50 ms)', timed: true },
+  { id: 'codemod-over-budget', label: 'files over the codemod budget (20x parse of input or output + 50 ms)', timed: true },
   { id: 'suggestion-parse', label: 'suggestions whose output does not parse in its own language' },
   { id: 'suggestion-report', label: 'suggestions that leave their report or add another' },
   { id: 'codemod-crash', label: 'codemod throws on a file that parses' },
