@@ -9,7 +9,7 @@ import { virtualFilename } from './seeds.mjs';
 import { splitBom } from './syntax.mjs';
 
 /** What became of each mutation: applied, discarded (did not parse) or no-target. */
-function mutate(text, filename, mutation) {
+function mutate(text, filename, mutation, onSize) {
   const mutator = MUTATOR_BY_NAME.get(mutation.kind);
   let next;
   try {
@@ -19,6 +19,7 @@ function mutate(text, filename, mutation) {
     return { text, outcome: 'mutator-error' };
   }
   if (next === undefined || next === text) return { text, outcome: 'no-target' };
+  onSize(next.length);
   if (ownLanguageProblem(next, filename)) return { text, outcome: 'discarded' };
   return { text: next, outcome: 'applied' };
 }
@@ -26,8 +27,10 @@ function mutate(text, filename, mutation) {
 /**
  * @param {{ seed: number, place: 'natural' | 'flipped', mutations: { kind: string, pick: number, arg: number }[],
  *           encoding: object }} record
+ * @param {(size: number) => void} onSize told the size of each mutated text before it is parsed (a 2 MB
+ * file takes seconds to parse: the pool's time limit grows with the size)
  */
-export function buildCase(record, seeds) {
+export function buildCase(record, seeds, onSize = () => {}) {
   const seed = seeds[record.seed % seeds.length];
   // 'natural' keeps a seed where it belongs (a test seed in tests/); 'flipped' moves it across.
   const place = seed.test === (record.place === 'natural') ? 'test' : 'src';
@@ -36,7 +39,7 @@ export function buildCase(record, seeds) {
   let text = body;
   const outcomes = [];
   for (const mutation of record.mutations) {
-    const step = mutate(text, filename, mutation);
+    const step = mutate(text, filename, mutation, onSize);
     text = step.text;
     outcomes.push(step.outcome);
   }

@@ -17,9 +17,10 @@ function codemodOptions({ errorHandler, connectTimeout, maxRetries }) {
 
 parentPort.on('message', ({ id, record }) => {
   const start = performance.now();
-  const built = buildCase(record, seeds);
-  // The pool gives a large file more time: checking costs about linear time in its size.
-  parentPort.postMessage({ id, size: built.text.length });
+  // The pool gives a large file more time: building and checking cost about linear time in its size.
+  const tellSize = (size) => parentPort.postMessage({ id, size });
+  const built = buildCase(record, seeds, tellSize);
+  tellSize(built.text.length);
   const result = built.invalid ? { failures: [], stats: {} } : checkText(built.text, built.filename, codemodOptions(record.options));
   result.stats.ms = performance.now() - start;
   parentPort.postMessage({ id, built, ...result });
