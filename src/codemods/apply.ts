@@ -1,7 +1,7 @@
 /**
  * Applying remedies with a check: the result is linted again and must parse (in the file's own language:
  * JavaScript through espree), the remedied reports must be gone, and every other report of the rules that
- * ran (those of the requested transforms) must still be there, moved only by the inserted text. "It
+ * ran (the requested transforms' and the default set's) must still be there, moved only by the inserted text. "It
  * parses" alone would accept `new RedisClient.on(…)` (which means `new (RedisClient.on)(…)`) or a
  * listener the rule cannot connect to its client.
  */

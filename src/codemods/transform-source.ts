@@ -2,13 +2,13 @@
  * The codemod engine: lints a file with this plugin (see `lint.ts`) and applies the first suggestion of
  * every report of the requested transforms' rules, that is, the very edit the rule offers in an editor.
  * Every batch of edits is checked by linting the result: it must parse in the file's own language, the
- * remedied reports must be gone and every other report of those rules must still be there. A site that
- * fails the check is never written; it is listed as skipped with the reason.
+ * remedied reports must be gone and every other report (of those rules and of the default set's) must
+ * still be there. A site that fails the check is never written; it is listed as skipped with the reason.
  */
 import path from 'node:path';
 import { fileLineWidth } from '../core/layout';
 import { mayUseRedis } from '../core/redis-modules';
-import { safeguardOfRule, safeguardOfTransform, TRANSFORM_NAMES } from '../core/safeguards';
+import { DEFAULT_TRANSFORM_NAMES, safeguardOfRule, safeguardOfTransform, TRANSFORM_NAMES } from '../core/safeguards';
 import type { CodemodOptions, FileTransformResult, SkippedSite, TransformName } from './api';
 import { applyEdits, checkedApply, firstAtOrAfter, shifter, unshifted, type Site, type TextEdit } from './apply';
 import { lintText, type LintedText, type Report } from './lint';
@@ -65,8 +65,10 @@ function transformAtWidth(
   const text = source.slice(bom.length);
   const wanted = TRANSFORM_NAMES.filter((name) => transforms.includes(name));
   const rules = new Map(wanted.map((name) => [`redis/${safeguardOfTransform(name).rule}`, name]));
-  // Only the requested transforms' rules run, so the check after each edit compares their reports alone.
-  const lint = { ...options.lint, lineWidth, rules: wanted.map((name) => safeguardOfTransform(name).rule) };
+  // The check after each edit compares the reports of the requested transforms' rules and of the default
+  // set's: an edit for one rule must not move another's report (a `db` off its eslint-disable line).
+  const checked = TRANSFORM_NAMES.filter((name) => wanted.includes(name) || DEFAULT_TRANSFORM_NAMES.includes(name));
+  const lint = { ...options.lint, lineWidth, rules: checked.map((name) => safeguardOfTransform(name).rule) };
   const resolved = { ...options, lint };
   const first = lintText(text, filePath, resolved.lint);
   const silenced = first.reports.filter((report) => report.suppressed && rules.has(report.ruleId));

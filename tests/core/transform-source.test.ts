@@ -354,6 +354,25 @@ describe('transformSource: files past the analysis bounds', { timeout: 60_000 },
 });
 
 describe('applyEdits', () => {
+  it("run alone, a transform still refuses an edit that moves another rule's silenced report", () => {
+    const source = [
+      "import { createClient } from 'redis';",
+      '// eslint-disable-next-line redis/no-legacy-options -- read by our wrapper',
+      'const client = createClient({ url: process.env.REDIS_URL, db: 1 });',
+      "client.on('error', console.error);",
+      'await client.connect();',
+      '',
+    ].join('\n');
+    // Width 60: connectTimeout needs the object broken over lines, which would move `db` off the silenced line.
+    const result = transformSource(source, 'src/silenced.mjs', ['add-connect-timeout'], { lineWidth: 60 });
+    expect(result).toEqual({
+      output: source,
+      changed: false,
+      applied: [],
+      skipped: [{ transform: 'add-connect-timeout', line: 3, column: 16, reason: 'left unchanged: the edit would change what the rules report elsewhere' }],
+    });
+  });
+
   it('applies edits in source order, once for identical duplicates, skipping overlaps', () => {
     const edits = [
       { range: [4, 4] as const, text: 'X' },
