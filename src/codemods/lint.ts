@@ -4,7 +4,6 @@
  * JavaScript is parsed by espree (ESLint's default), so TypeScript syntax never passes for JavaScript.
  */
 import path from 'node:path';
-import * as tsParser from '@typescript-eslint/parser';
 import { Linter, type SourceCode } from 'eslint';
 import { SAFEGUARDS } from '../core/safeguards';
 import plugin from '../index';
@@ -138,7 +137,7 @@ function configFor(file: string, sourceType: SourceType, options: LintOptions): 
         languageOptions: {
           ecmaVersion: 'latest',
           sourceType,
-          ...(typescript ? { parser: tsParser as Linter.Parser } : {}),
+          ...(typescript ? { parser: typeScriptParser() } : {}),
           parserOptions: { ecmaFeatures: { jsx } },
         },
         linterOptions: { reportUnusedDisableDirectives: 'off' },
@@ -149,6 +148,11 @@ function configFor(file: string, sourceType: SourceType, options: LintOptions): 
     configs.set(key, config);
   }
   return config;
+}
+
+/** Required on the first TypeScript file: it loads TypeScript (about a second), which JavaScript never needs. */
+function typeScriptParser(): Linter.Parser {
+  return require('@typescript-eslint/parser') as Linter.Parser;
 }
 
 /** A rule without options (`no-legacy-options`) accepts none, not even `{}`. */

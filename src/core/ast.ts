@@ -1,4 +1,5 @@
-import { AST_NODE_TYPES as NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES as NODE_TYPES } from '@typescript-eslint/types';
 
 /**
  * `@typescript-eslint/utils` re-exports the enum through a getter, which compiled CommonJS calls on every

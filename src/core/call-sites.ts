@@ -4,7 +4,8 @@
  * member path, `new C()` through the references of its class, and an immediately invoked function's own
  * call. Knows nothing about node-redis.
  */
-import { ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES, propertyKeyName } from './ast';
 import { thisKey, type FunctionNode, type SameFileValues, type Variable } from './same-file-values';
 

@@ -1,5 +1,4 @@
 /** Validation of `--error-handler` / the jscodeshift `errorHandler` option. */
-import { parse } from '@typescript-eslint/typescript-estree';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './ast';
 import { InvalidOptionError } from './errors';
@@ -23,7 +22,7 @@ export function validateErrorHandler(source: string, label = '--error-handler'):
   const handler = source.trim();
   let program: TSESTree.Program;
   try {
-    program = parse(`(${handler});`, { range: true, comment: true, jsx: false });
+    program = parseTypeScript()(`(${handler});`, { range: true, comment: true, jsx: false });
   } catch (error) {
     throw new InvalidOptionError(`${expected}; it does not parse: ${(error as Error).message}`);
   }
@@ -37,6 +36,14 @@ export function validateErrorHandler(source: string, label = '--error-handler'):
     expression.range[1] === handler.length + 1;
   if (!handler || !whole || !isHandlerShape(expression)) throw new InvalidOptionError(`${expected}; got: ${source}`);
   return { source: handler, javascript: isJavaScriptExpression(handler) };
+}
+
+/**
+ * typescript-estree loads TypeScript (about a second): required only when a handler is given, so that
+ * loading the plugin in a JavaScript project, or the CLI without `--error-handler`, never pays for it.
+ */
+function parseTypeScript(): typeof import('@typescript-eslint/typescript-estree').parse {
+  return (require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree')).parse;
 }
 
 function isHandlerShape(node: TSESTree.Expression): boolean {

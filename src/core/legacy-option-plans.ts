@@ -3,7 +3,8 @@
  * object only when the call owns it (written in the call, or a constant used only there), the option
  * sits directly in it, and what v4+ reads instead is not set already.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './ast';
 import { unwrap } from './ast';
 import type { LegacyOptionProblem, OptionsContext } from './legacy-options';
 import type { RedisOwner } from './find-clients';

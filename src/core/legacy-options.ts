@@ -4,7 +4,8 @@
  * of in `socket`, `db`, snake_case keys, `socket.url`, and `legacyMode` from v5 on. Only for owners
  * written against v4+; options that cannot be seen are never guessed at.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './ast';
 import type { ClientOptionsReader } from './client-options';
 import { mergedArguments, propertyKeyName } from './ast';
 import { lineage, type RedisOwner } from './find-clients';

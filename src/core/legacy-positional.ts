@@ -2,7 +2,8 @@
  * v2/v3's positional `createClient` forms (`createClient(url)`, `createClient(port, host)`,
  * `createClient(path, options)`): node-redis v4+ reads one options object and ignores them.
  */
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './ast';
 import { isNamedMember, memberName, staticString, unwrap } from './ast';
 import type { SameFileValues } from './same-file-values';
 

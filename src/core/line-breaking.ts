@@ -5,7 +5,7 @@
  * white space inside the objects being broken changes; every existing property is kept byte for byte.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES } from './ast';
 import { columnIndexOf, columns, type ColumnIndex, type Layout } from './layout';
 
 type ObjectExpression = TSESTree.ObjectExpression;

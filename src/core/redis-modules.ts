@@ -3,7 +3,8 @@
  * create a connection owner (see docs/node-redis.md#connection-owners and
  * docs/node-redis.md#how-the-rules-recognise-node-redis).
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES, memberName } from './ast';
 import type { AnalysisBudget } from './budget';
 

@@ -3,7 +3,8 @@
  * path (`this.client`, `app.locals.redis`, `connections.cache`) or a parameter may hold, which functions
  * a callee may be and what they return. Knows nothing about node-redis; `find-clients.ts` builds on it.
  */
-import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import * as ASTUtils from '@typescript-eslint/utils/ast-utils';
 import { AST_NODE_TYPES, calledMethodName, enclosingClass, isFunctionNode, isNamedMember, memberName, propertyKeyName, staticString, unwrap, walk } from './ast';
 import { AnalysisBudget } from './budget';
 import { reachableSets } from './reachable';

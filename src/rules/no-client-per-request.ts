@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
+import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 import { ownerReportNode } from '../core/analyze';
 import { perRequestFindings, type PerRequestProblem } from '../core/client-per-request';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../core/test-files';

@@ -263,6 +263,28 @@ describe.each([9, 10])('installed tarball with ESLint %i', (major) => {
     expect(listed).toEqual(['src/unsafe.js', 'src/unsafe.ts']);
   });
 
+  it('loads TypeScript only for TypeScript: not with the plugin, ESLint on JavaScript, or redis-codemod on a .js file', async () => {
+    // TypeScript takes about a second to load: a JavaScript project must never pay for it.
+    fs.writeFileSync(
+      path.join(dir, 'probe.cjs'),
+      `process.on('exit', () => {
+        const loaded = Object.keys(require.cache).some((file) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(file));
+        process.stderr.write('typescript loaded: ' + loaded + '\\n');
+      });\n`,
+    );
+    const probe = (script: string, args: string[]) => run('node', ['-r', './probe.cjs', script, ...args], { cwd: dir, timeout: 90_000 });
+    const plugin = await run('node', ['-r', './probe.cjs', '-e', "require('eslint-plugin-redis')"], { cwd: dir, timeout: 30_000 });
+    const eslintJs = await probe('node_modules/eslint/bin/eslint.js', ['--config', 'eslint.config.mjs', 'src/unsafe.js']);
+    const codemodJs = await probe('node_modules/eslint-plugin-redis/dist/cli/bin.js', ['--dry', 'src/unsafe.js']);
+    const codemodTs = await probe('node_modules/eslint-plugin-redis/dist/cli/bin.js', ['--dry', 'src/unsafe.ts']);
+    fs.rmSync(path.join(dir, 'probe.cjs'));
+    expect(plugin.stderr, describeRun(plugin)).toBe('typescript loaded: false\n');
+    expect(eslintJs.code, describeRun(eslintJs)).toBe(1);
+    expect(eslintJs.stderr).toBe('typescript loaded: false\n');
+    expect(codemodJs.stderr, describeRun(codemodJs)).toMatch(/^src\/unsafe\.js: would change \(.*\n[^]*typescript loaded: false\n$/);
+    expect(codemodTs.stderr, describeRun(codemodTs)).toMatch(/^src\/unsafe\.ts: would change \(.*\n[^]*typescript loaded: true\n$/);
+  });
+
   it('after redis-codemod, every config lints clean and --check passes', async () => {
     if (major === 10) {
       // As a user would: a committed git repo, so the codemod runs without --force.

@@ -1,4 +1,5 @@
-import { ESLintUtils, type JSONSchema, type TSESLint } from '@typescript-eslint/utils';
+import type { JSONSchema, TSESLint } from '@typescript-eslint/utils';
+import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
 import type { OptionSpec, Safeguard } from '../../core/safeguards';
 import { analyzeLintedFile, lintedRemedyContext } from './analysis';
 
