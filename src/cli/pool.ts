@@ -19,6 +19,11 @@ export const IN_PROCESS_MAX_BYTES = 64 * 1024;
 const LARGE_STACK_MB = 256;
 /** The main thread lets timers and signals in after this many files. */
 const FILES_PER_TICK = 64;
+/**
+ * A preview's changed files keep their new text (`ProcessConfig.hold`) up to this much in all, so that
+ * writing them does not transform them again; past it, a file's text is dropped and it is transformed again.
+ */
+export const MAX_HELD_BYTES = 128 * 1024 * 1024;
 
 export interface RunOptions {
   /** Threads in a large run (the main thread counts as one). */
@@ -37,7 +42,12 @@ export interface RunOptions {
 export async function processAll(files: readonly FileEntry[], config: ProcessConfig, options: RunOptions): Promise<(FileReport | undefined)[]> {
   const reports: (FileReport | undefined)[] = new Array(files.length).fill(undefined);
   let done = 0;
+  let held = 0;
   const settle = (index: number, report: FileReport | undefined): void => {
+    if (report?.held) {
+      held += report.held.output.length + report.held.original.bytes.byteLength;
+      if (held > MAX_HELD_BYTES) delete report.held;
+    }
     reports[index] = report;
     if (report) options.onProgress?.(++done, files.length);
   };

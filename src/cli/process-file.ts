@@ -33,6 +33,8 @@ export interface ProcessConfig {
   allowOutsideGit: boolean;
   /** Write files that have no write permission bit (--force). */
   overrideReadOnly: boolean;
+  /** Without `write`: keep what writing a changed file takes (a preview before writing, see `writeHeld`). */
+  hold?: boolean;
 }
 
 /** A file to process: where it was found, where it is written, why git cannot show a change to it. */
@@ -56,6 +58,14 @@ export interface FileReport {
   error?: { message: string; line?: number; column?: number };
   output?: string;
   diff?: string;
+  /** A preview's changed file, ready to write (`ProcessConfig.hold`). Never printed. */
+  held?: HeldWrite;
+}
+
+/** The new text of a changed file, and the file as it was read: it is written only if still the same. */
+export interface HeldWrite {
+  output: string;
+  original: { bytes: Uint8Array; stat: Pick<fs.Stats, 'size' | 'mtimeMs' | 'ino'> };
 }
 
 /**
@@ -124,18 +134,39 @@ export async function processFile(file: FileEntry, config: ProcessConfig, gate?:
   const changed = report('changed', { applied, skipped });
   if (config.print) changed.output = output;
   if (config.diff) changed.diff = unifiedDiff(relativePath(config.cwd, file.path), text, output);
-  if (!config.write) return changed;
-  if (file.notInGit !== undefined && !config.allowOutsideGit) return report('skipped', { applied, skipped, reason: file.notInGit });
-  if (gate && !gate.begin()) return report('skipped', { applied, skipped, reason: INTERRUPTED });
+  if (!config.write) return config.hold ? { ...changed, held: { output, original: heldOriginal(source) } } : changed;
+  return write(file, changed, { output, original: source }, config, gate);
+}
+
+/**
+ * Writes what a preview held, without transforming the file again: the file must still be exactly as
+ * the preview read it (`rewriteFile` refuses it otherwise).
+ */
+export function writeHeld(file: FileEntry, preview: FileReport, config: ProcessConfig): FileReport {
+  const { held, ...changed } = preview;
+  return write(file, changed, held!, config);
+}
+
+function write(file: FileEntry, changed: FileReport, { output, original }: HeldWrite, config: ProcessConfig, gate?: WriteGate): FileReport {
+  const { applied, skipped } = changed;
+  const report = (status: FileStatus, extra: Partial<FileReport>): FileReport => ({ path: file.path, status, applied, skipped, ...extra });
+  if (file.notInGit !== undefined && !config.allowOutsideGit) return report('skipped', { reason: file.notInGit });
+  if (gate && !gate.begin()) return report('skipped', { reason: INTERRUPTED });
   try {
-    rewriteFile(file.realPath, Buffer.from(output, 'utf8'), source, { overrideReadOnly: config.overrideReadOnly });
+    const bytes = Buffer.from(original.bytes.buffer, original.bytes.byteOffset, original.bytes.byteLength);
+    rewriteFile(file.realPath, Buffer.from(output, 'utf8'), { bytes, stat: original.stat }, { overrideReadOnly: config.overrideReadOnly });
   } catch (error) {
     const message = error instanceof WriteError ? error.message : `cannot write (${describeFsError(error)})`;
-    return report('error', { applied, skipped, error: { message } });
+    return report('error', { error: { message } });
   } finally {
     gate?.end();
   }
   return changed;
+}
+
+/** Only what the check before writing compares: a report from a thread carries no `fs.Stats` methods. */
+function heldOriginal({ bytes, stat }: { bytes: Buffer; stat: fs.Stats }): HeldWrite['original'] {
+  return { bytes, stat: { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino } };
 }
 
 type Outcome = Pick<FileReport, 'status' | 'reason' | 'error'>;

@@ -29,7 +29,7 @@ export const READ_ONLY = 'read-only file, not written (pass --force to write it)
 export function rewriteFile(
   file: string,
   content: Buffer,
-  original: { bytes: Buffer; stat: fs.Stats },
+  original: ReadFile,
   { overrideReadOnly = false } = {},
 ): void {
   const current = checkUnchanged(file, original);
@@ -42,7 +42,13 @@ export function rewriteFile(
   syncFolder(file);
 }
 
-function checkUnchanged(file: string, original: { bytes: Buffer; stat: fs.Stats }): fs.Stats {
+/** A file's bytes as read, and what its stat said then. */
+export interface ReadFile {
+  bytes: Buffer;
+  stat: Pick<fs.Stats, 'size' | 'mtimeMs' | 'ino'>;
+}
+
+function checkUnchanged(file: string, original: ReadFile): fs.Stats {
   let current: fs.Stats;
   try {
     current = fs.statSync(file);
