@@ -5,7 +5,7 @@ import { ownerReportNode } from '../core/analyze';
 import { perRequestFindings, type PerRequestProblem } from '../core/client-per-request';
 import { DEFAULT_TEST_FILE_PATTERNS, isTestFile } from '../core/test-files';
 import { analyzeLintedFile } from './utils/analysis';
-import { REPOSITORY_URL, memoizedPerObject, type RedisRuleDocs } from './utils/create-rule';
+import { NO_OPTIONS, REPOSITORY_URL, memoizedPerObject, type RedisRuleDocs } from './utils/create-rule';
 
 type Options = [{ testFilePatterns?: string[] }];
 const NAME = 'no-client-per-request';
@@ -52,7 +52,7 @@ const rule: TSESLint.RuleModule<PerRequestProblem, Options, RedisRuleDocs> & { n
         const facts = analyzeLintedFile(context)?.lifecycle;
         if (!facts) return;
         // Merged only here, in files that use node-redis (see createSafeguardRule).
-        const { testFilePatterns } = optionsOf(context.options[0] ?? {});
+        const { testFilePatterns } = optionsOf(context.options[0] ?? NO_OPTIONS);
         if (isTestFile(context.filename, context.cwd, testFilePatterns)) return;
         const relativePath = path.relative(context.cwd, path.resolve(context.cwd, context.filename)).split(path.sep).join('/');
         for (const finding of perRequestFindings(facts.perRequest, relativePath)) {

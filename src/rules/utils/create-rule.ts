@@ -12,6 +12,9 @@ export const REPOSITORY_URL = 'https://github.com/eslint-plugin-redis/eslint-plu
 
 type Options = [Record<string, unknown>];
 
+/** A rule without options gets `[]` for every file: one object, so its merged options are memoized too. */
+export const NO_OPTIONS: Record<string, unknown> = Object.freeze({});
+
 export interface SafeguardRuleMeta {
   type: 'problem' | 'suggestion';
   docs: RedisRuleDocs;
@@ -51,7 +54,7 @@ export function createSafeguardRule(safeguard: Safeguard, meta: SafeguardRuleMet
         'Program:exit'() {
           const analysis = analyzeLintedFile(context);
           if (!analysis) return;
-          const options = optionsOf(context.options[0] ?? {});
+          const options = optionsOf(context.options[0] ?? NO_OPTIONS);
           const input = { analysis, remedy: lintedRemedyContext(context), options, filename: context.filename, cwd: context.cwd };
           for (const { node, messageId, data, remedy } of safeguard.check(input)) {
             const suggest = remedy
