@@ -32,6 +32,8 @@ export interface RunOptions {
   /** Aborted on SIGINT/SIGTERM: no new file is started, no write is cut in half. */
   signal: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** The budget for the text a preview holds (`MAX_HELD_BYTES` when absent). */
+  maxHeldBytes?: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function processAll(files: readonly FileEntry[], config: ProcessCon
   const settle = (index: number, report: FileReport | undefined): void => {
     if (report?.held) {
       held += report.held.output.length + report.held.original.bytes.byteLength;
-      if (held > MAX_HELD_BYTES) delete report.held;
+      if (held > (options.maxHeldBytes ?? MAX_HELD_BYTES)) delete report.held;
     }
     reports[index] = report;
     if (report) options.onProgress?.(++done, files.length);
