@@ -14,7 +14,7 @@ import { formatLikeProject } from '../codemods/prettier';
 import { transformSource } from '../codemods/transform-source';
 import { describeFsError } from './fs-error';
 import { tooLargeReason } from './limits';
-import { WriteError, rewriteFile } from './write';
+import { WriteError, rewriteFile, type ReadFile } from './write';
 
 export interface ProcessConfig {
   transforms: TransformName[];
@@ -65,7 +65,8 @@ export interface FileReport {
 /** The new text of a changed file, and the file as it was read: it is written only if still the same. */
 export interface HeldWrite {
   output: string;
-  original: { bytes: Uint8Array; stat: Pick<fs.Stats, 'size' | 'mtimeMs' | 'ino'> };
+  /** `ReadFile`, with the bytes as a thread sends them (a `Buffer` arrives as a `Uint8Array`). */
+  original: { bytes: Uint8Array; stat: ReadFile['stat'] };
 }
 
 /**
