@@ -1,6 +1,7 @@
 // The redis-codemod CLI on folders of mutated files, in batches: it must always exit with 0 or 1 and
-// print its summary, give every file a status, and agree with transformSource on each file. When a
-// batch dies, halving it finds the file that kills it.
+// print its summary, give every file a status, and agree with transformSource on each file; a run that
+// writes must leave each file exactly as `--dry --print` said it would. When a batch dies, halving it
+// finds the file that kills it.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -48,17 +49,33 @@ function dryRunProblem(run, count, files) {
   return undefined;
 }
 
+/** Writes the batch's inputs into `folder` (again: a run that writes changed them). */
+function writeInputs(items, folder) {
+  for (const item of items) {
+    const file = path.join(folder, batchPath(item));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, item.text);
+  }
+}
+
 async function checkBatch(items, folder, timeoutMs) {
+  writeInputs(items, folder);
   const paths = items.map(batchPath);
   const files = new Map();
-  const dry = await runCli(['--dry', '--json', ...EVERY_TRANSFORM, ...paths], folder, timeoutMs);
+  const dry = await runCli(['--dry', '--json', '--print', ...EVERY_TRANSFORM, ...paths], folder, timeoutMs);
   const dryProblem = dryRunProblem(dry, items.length, files);
   if (dryProblem) return { problem: `--dry --json: ${dryProblem}` };
   const check = await runCli(['--check', ...EVERY_TRANSFORM, ...paths], folder, timeoutMs);
   if (check.signal || (check.code !== 0 && check.code !== 1) || !SUMMARY_LINE.test(check.stderr)) {
     return { problem: `--check: exit ${check.code ?? check.signal}, no summary: ${check.stderr.slice(-300)}` };
   }
-  return { files };
+  // Outside git, so that writing takes --allow-outside-git; it runs the preview-then-write path all the same.
+  const written = new Map();
+  const write = await runCli(['--json', '--allow-outside-git', ...EVERY_TRANSFORM, ...paths], folder, timeoutMs);
+  const writeProblem = dryRunProblem(write, items.length, written);
+  if (writeProblem) return { problem: `writing: ${writeProblem}` };
+  const texts = new Map(paths.map((rel) => [rel, fs.readFileSync(path.join(folder, rel), 'utf8')]));
+  return { files, written, texts };
 }
 
 /** The items of a failing batch that fail alone, with their problem (halving). */
@@ -71,6 +88,15 @@ async function culprits(items, folder, timeoutMs, problem) {
     if (result.problem) found.push(...(await culprits(half, folder, timeoutMs, result.problem)));
   }
   return found;
+}
+
+/** A run that writes does what `--dry --print` said: the same status, and the printed text on disk. */
+function writeFailures(item, dryReport, writeReport, text) {
+  const failure = (kind) => [{ invariant: 'cli-file-error', kind, detail: batchPath(item) }];
+  if (!writeReport) return failure('file missing from the report of the run that writes');
+  if (writeReport.status !== dryReport.status) return failure(`written ${writeReport.status}, --dry said ${dryReport.status}`);
+  const expected = dryReport.status === 'changed' ? dryReport.output : item.text;
+  return text === expected ? [] : failure('the written text is not what --dry --print printed');
 }
 
 function fileFailures(item, report) {
@@ -97,11 +123,6 @@ export async function checkCli(items, { batchSize = 500, timeoutMs = 600_000 } =
     const batch = items.slice(start, start + batchSize);
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'redis-fuzz-cli-'));
     try {
-      for (const item of batch) {
-        const file = path.join(folder, batchPath(item));
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, item.text);
-      }
       const result = await checkBatch(batch, folder, timeoutMs);
       if (result.problem) {
         const found = await culprits(batch, folder, timeoutMs, result.problem);
@@ -109,7 +130,12 @@ export async function checkCli(items, { batchSize = 500, timeoutMs = 600_000 } =
         for (const { item, problem } of found) add(item, [{ invariant: 'cli-dies', kind: 'CLI run failed', detail: problem }]);
         continue;
       }
-      for (const item of batch) add(item, fileFailures(item, result.files.get(batchPath(item))));
+      for (const item of batch) {
+        const rel = batchPath(item);
+        const dryReport = result.files.get(rel);
+        add(item, fileFailures(item, dryReport));
+        if (dryReport) add(item, writeFailures(item, dryReport, result.written.get(rel), result.texts.get(rel)));
+      }
     } finally {
       fs.rmSync(folder, { recursive: true, force: true });
     }
