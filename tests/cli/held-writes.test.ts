@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLIENT_JS, PLAIN_JS, cleanTrees, git, makeTree } from '../helpers/cli-harness';
+import { CLIENT_JS, PLAIN_JS, cleanTrees, git, makeTree, processConfigIn } from '../helpers/cli-harness';
 import { main } from '../../src/cli/main';
 import { processAll } from '../../src/cli/pool';
 import { DEFAULT_TRANSFORM_NAMES } from '../../src/codemods/api';
@@ -104,18 +104,7 @@ describe('the text a preview holds', () => {
   it('is kept up to the budget, in the order the files settle; past it, a report holds nothing', async () => {
     const dir = makeTree({ 'a.js': CLIENT_JS, 'b.js': CLIENT_JS, 'c.js': CLIENT_JS }, { git: false });
     const files = ['a.js', 'b.js', 'c.js'].map((name) => ({ path: path.join(dir, name), realPath: path.join(dir, name) }));
-    const config = {
-      transforms: [...DEFAULT_TRANSFORM_NAMES],
-      codemod: {},
-      write: false,
-      hold: true,
-      print: false,
-      diff: false,
-      cwd: dir,
-      maxFileSize: 1024 * 1024,
-      allowOutsideGit: true,
-      overrideReadOnly: false,
-    };
+    const config = processConfigIn(dir, { hold: true });
     const run = (maxHeldBytes?: number) =>
       processAll(files, config, { workers: 1, limits: { memoryMb: 512, timeoutMs: 60_000 }, signal: new AbortController().signal, maxHeldBytes });
 

@@ -16,6 +16,7 @@ import {
   isChattrAvailable,
   listing,
   makeTree,
+  processConfigIn,
   NOBODY,
   read,
   run,
@@ -410,17 +411,7 @@ describe('rewriteFile', () => {
     const file = path.join(dir, 'a.js');
     const report = await processFile(
       { path: file, realPath: file },
-      {
-        transforms: ['add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy'],
-        codemod: {},
-        write: true,
-        print: false,
-        diff: false,
-        cwd: dir,
-        maxFileSize: 1024 * 1024,
-        allowOutsideGit: true,
-        overrideReadOnly: false,
-      },
+      processConfigIn(dir, { transforms: ['add-error-listener', 'add-connect-timeout', 'bound-reconnect-strategy'], write: true }),
       {
         begin: () => {
           fs.appendFileSync(file, '// edited meanwhile\n');

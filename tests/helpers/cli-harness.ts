@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import type { ProcessConfig } from '../../src/cli/process-file';
 import type { CodemodOptions, FileTransformResult, TransformName } from '../../src/codemods/api';
 import { DEFAULT_TRANSFORM_NAMES } from '../../src/codemods/api';
 
@@ -230,3 +231,19 @@ export function listing(dir: string): string[] {
 }
 
 export { IS_ROOT, NOBODY };
+
+/** What `processFile` and `processAll` take for a run in `cwd`: the default transforms, a 1 MB limit, no output. */
+export function processConfigIn(cwd: string, overrides: Partial<ProcessConfig> = {}): ProcessConfig {
+  return {
+    transforms: [...ALL],
+    codemod: {},
+    write: false,
+    print: false,
+    diff: false,
+    cwd,
+    maxFileSize: 1024 * 1024,
+    allowOutsideGit: true,
+    overrideReadOnly: false,
+    ...overrides,
+  };
+}
