@@ -41,28 +41,37 @@ export function transformSource(
   options: CodemodOptions = {},
 ): FileTransformResult {
   const resolved = resolveCodemodOptions(options);
-  const unchanged: FileTransformResult = { output: source, changed: false, applied: [], skipped: [] };
   const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
-  if (!mayUseRedis(source.slice(bom.length), resolved.lint.clientModules)) return unchanged;
-  if (options.lineWidth !== undefined) return transformAtWidth(source, filePath, transforms, resolved, options.lineWidth);
-  const widthOf = (text: string) => fileLineWidth(text.slice(bom.length), path.resolve(resolved.lint.cwd, filePath));
-  const inferred = widthOf(source);
-  const result = transformAtWidth(source, filePath, transforms, resolved, inferred);
+  const file: SourceFile = { source, bom, text: source.slice(bom.length) };
+  if (!mayUseRedis(file.text, resolved.lint.clientModules)) return unchangedResult(source, []);
+  if (options.lineWidth !== undefined) return transformAtWidth(file, filePath, transforms, resolved, options.lineWidth);
+  const widthOf = (text: string) => fileLineWidth(text, path.resolve(resolved.lint.cwd, filePath));
+  const inferred = widthOf(file.text);
+  const result = transformAtWidth(file, filePath, transforms, resolved, inferred);
   const refused = result.skipped.some((site) => site.reason.startsWith(REFUSED));
-  const widened = result.changed && refused ? widthOf(result.output) : inferred;
-  return widened > inferred ? transformAtWidth(source, filePath, transforms, resolved, widened) : result;
+  const widened = result.changed && refused ? widthOf(result.output.slice(bom.length)) : inferred;
+  return widened > inferred ? transformAtWidth(file, filePath, transforms, resolved, widened) : result;
+}
+
+/** A file's text as given, its byte order mark (or ''), and the text after it, which is what is linted. */
+interface SourceFile {
+  source: string;
+  bom: string;
+  text: string;
+}
+
+/** Nothing changed: the input string itself, as `transformSource` promises. */
+function unchangedResult(source: string, skipped: SkippedSite[]): FileTransformResult {
+  return { output: source, changed: false, applied: [], skipped };
 }
 
 function transformAtWidth(
-  source: string,
+  { source, bom, text }: SourceFile,
   filePath: string,
   transforms: readonly TransformName[],
   options: ResolvedOptions,
   lineWidth: number,
 ): FileTransformResult {
-  const unchanged: FileTransformResult = { output: source, changed: false, applied: [], skipped: [] };
-  const bom = source.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const text = source.slice(bom.length);
   const wanted = TRANSFORM_NAMES.filter((name) => transforms.includes(name));
   const rules = new Map(wanted.map((name) => [`redis/${safeguardOfTransform(name).rule}`, name]));
   // The check after each edit compares the reports of the requested transforms' rules and of the default
@@ -77,7 +86,7 @@ function transformAtWidth(
   skipped.push(...unremediedSites({ first, result, inputLocation }, rules, filePath, resolved, skipped));
   const applied = wanted.filter((name) => appliedSites.some((site) => rules.get(site.report.ruleId) === name));
   const sorted = skipped.sort((a, b) => wanted.indexOf(a.transform) - wanted.indexOf(b.transform) || a.line - b.line || a.column - b.column);
-  if (applied.length === 0) return { ...unchanged, skipped: sorted };
+  if (applied.length === 0) return unchangedResult(source, sorted);
   return { output: bom + result.text, changed: true, applied, skipped: sorted };
 }
 
