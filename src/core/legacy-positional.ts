@@ -17,7 +17,7 @@ export interface PositionalArguments {
   call: TSESTree.CallExpression | TSESTree.NewExpression;
   /** The first argument, where the problem is reported. */
   reportNode: Node;
-  /** `string argument`, `number argument` or `positional arguments`, for the message. */
+  /** `this string argument`, `this number argument` or `these positional arguments`, for the message. */
   description: string;
   /** What to pass instead, for the message. */
   replacement: string;
@@ -55,7 +55,7 @@ export function positionalArgumentsOf(
   return {
     call,
     reportNode: first,
-    description: args.length > 1 ? 'positional arguments' : `${kind} argument`,
+    description: args.length > 1 ? 'these positional arguments' : `this ${kind} argument`,
     replacement: REPLACEMENTS[shape ?? 'unknown'],
     shape,
   };

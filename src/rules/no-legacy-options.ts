@@ -9,7 +9,7 @@ export default createSafeguardRule(legacyOptions, {
   },
   messages: {
     positionalArguments:
-      'node-redis v4+ reads one options object, so this {{key}} is ignored and the client connects to localhost:6379. Pass {{replacement}} instead.',
+      'node-redis v4+ reads one options object and ignores {{key}}, so the client connects to localhost:6379. Pass {{replacement}} instead.',
     topLevelSocketOption: 'node-redis v4+ ignores a top-level `{{key}}`: it reads `{{replacement}}`, so this setting has no effect.',
     renamedOption: 'node-redis v4+ ignores `{{key}}`: it reads `{{replacement}}`, so this setting has no effect.',
     offlineQueueOption:
