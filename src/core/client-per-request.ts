@@ -5,7 +5,7 @@
  * connects and closes the same client in one call and runs more than once. Silent when unsure.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, calledMethodName, memberName, propertyKeyName, unwrap } from './ast';
+import { AST_NODE_TYPES, calledMethodName, isFunctionNode, memberName, propertyKeyName, unwrap } from './ast';
 import { CallSites, callsWithin, type CallSite } from './call-sites';
 import { ClientCaching } from './client-caching';
 import type { RedisClientAnalysis, RedisOwner } from './find-clients';
@@ -176,7 +176,9 @@ class PerRequestSearch {
     // Without a close call nothing here is opened and closed: its connect() calls need not be resolved.
     if (!calls.some((call) => calledMethodName(call) !== 'connect')) return { connected, closed };
     for (const call of calls) {
-      const into = calledMethodName(call) === 'connect' ? connected : closed;
+      const connect = calledMethodName(call) === 'connect';
+      if (!connect && !closesOnNormalPath(call, fn)) continue;
+      const into = connect ? connected : closed;
       for (const owner of this.clients.ownersOf((unwrap(call.callee) as TSESTree.MemberExpression).object)) into.add(owner);
     }
     return { connected, closed };
@@ -265,3 +267,13 @@ function insideLoop(site: Node): boolean {
   return false;
 }
 
+/**
+ * A close that the function itself runs when all goes well: not one in a `catch` block (cleanup after a
+ * failed connect) nor in a nested function (an 'error' listener that destroys the client, a shutdown hook).
+ */
+function closesOnNormalPath(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  for (let node: Node | undefined = call.parent; node && node !== fn; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.CatchClause || isFunctionNode(node)) return false;
+  }
+  return true;
+}

@@ -130,6 +130,29 @@ ruleTester.run('no-client-per-request', rule, {
       code: lines(REDIS, "program.command('flush').action(async () => {", '  const client = createClient();', '  await client.connect();', '  await client.flushAll();', '  await client.quit();', '});'),
     },
     {
+      name: "an exported function whose only close is in the client's 'error' listener",
+      code: lines(
+        REDIS,
+        'export async function connectFromEnv() {',
+        '  const client = createClient({ url: process.env.REDIS_URL });',
+        "  client.on('error', () => { client.destroy(); });",
+        '  await client.connect();',
+        '  return client;',
+        '}',
+      ),
+    },
+    {
+      name: 'an exported function that closes only when connecting failed',
+      code: lines(
+        REDIS,
+        'export async function connectWithRetry() {',
+        '  const client = createClient();',
+        '  try { await client.connect(); } catch (error) { client.destroy(); throw error; }',
+        '  return { client };',
+        '}',
+      ),
+    },
+    {
       name: 'a factory wrapper: its callers decide',
       code: lines(REDIS, 'export function makeClient(url) { return createClient({ url }); }'),
     },
