@@ -107,11 +107,14 @@ function atCall(label, message) {
   return (message.line === line && message.column === column) || (message.line === label.line && message.column === label.column);
 }
 
-/** Reports are matched to the labelled call: at its callee, or (reconnect) the nearest call above. */
-function matches(ruleId, label, message, fileLabels) {
+/**
+ * Reports are matched to the labelled call: at its callee, or (reconnect, reported at the option) the call
+ * whose options hold it: the innermost labelled call around it, else the next one below (an options
+ * constant is declared before its call).
+ */
+function matches(ruleId, label, message, fileLabels, file) {
   if (ruleId !== 'redis/no-disabled-reconnect') return atCall(label, message);
-  const above = fileLabels.filter((other) => other.line <= message.line).sort((a, b) => b.line - a.line)[0];
-  return above === label;
+  return owningLabel(message, fileLabels, callNodes(file)) === label;
 }
 
 function score(ruleOptions) {
@@ -127,7 +130,7 @@ function score(ruleOptions) {
         labels: fileLabels,
         reports: messages.filter((message) => message.ruleId === ruleId),
         expect,
-        at: (label, message) => matches(ruleId, label, message, fileLabels),
+        at: (label, message) => matches(ruleId, label, message, fileLabels, file),
         describe: () => '',
       });
     }
@@ -151,8 +154,14 @@ function print(title, results) {
 
 const lifecycleCalls = lifecycle.filter((entry) => entry.kind === 'call');
 
+const callNodesCache = new Map();
 /** The call and new expressions of a corpus file, to tell which labelled call a report belongs to. */
 function callNodes(file) {
+  if (!callNodesCache.has(file)) callNodesCache.set(file, parseCallNodes(file));
+  return callNodesCache.get(file);
+}
+
+function parseCallNodes(file) {
   const code = readFileSync(path.join(path.dirname(corpusDir), file), 'utf8');
   const calls = [];
   const visit = (node) => {
