@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, isFunctionNode, mergedArguments, propertyKeyName, unwrap } from './ast';
 import type { RedisOwner } from './find-clients';
+import { positionalArgumentsOf, type PositionalArguments } from './legacy-positional';
 import { pathSources, writeReason, writesOverlapping } from './option-writes';
 import type { SameFileValues } from './same-file-values';
 
@@ -25,7 +26,8 @@ export type ConnectTimeoutProblem =
   | 'clusterRootNodesOnly'
   | 'missingSentinelTimeout'
   | 'duplicateSocketOverride'
-  | 'timeoutDisabled';
+  | 'timeoutDisabled'
+  | 'positionalArguments';
 
 export type ConnectTimeoutCheck =
   | { status: 'ok' }
@@ -69,6 +71,16 @@ const MISSING_PROBLEM: Record<RedisOwner['kind'], ConnectTimeoutProblem> = {
   sentinel: 'missingSentinelTimeout',
 };
 
+/**
+ * v4+ ignores positional arguments (`createClient('redis://…')`, `createClient(port, host)`), so the client
+ * has no timeout; there is nowhere to write one until `no-legacy-options`' remedy has made them an options
+ * object. When the first argument is not visibly a string or number, it may be the options: unknown.
+ */
+function positionalTimeout(positional: PositionalArguments): ConnectTimeoutCheck {
+  if (!positional.scalarFirst) return { status: 'unknown', reason: 'options not visible in this file', node: positional.reportNode };
+  return { status: 'problem', problem: 'positionalArguments', insertions: [] };
+}
+
 export class ClientOptionsReader {
   constructor(private readonly values: SameFileValues) {}
 
@@ -81,6 +93,8 @@ export class ClientOptionsReader {
     const timeoutPath = [...socketPath, 'connectTimeout'];
 
     if (owner.parent) return this.checkDuplicateTimeout(options, socketPath);
+    const positional = owner.kind === 'client' ? positionalArgumentsOf(owner.node, this.values) : undefined;
+    if (positional) return positionalTimeout(positional);
     if (!options) {
       if (owner.kind === 'cluster' || owner.kind === 'sentinel') {
         return { status: 'not-applicable', reason: `a ${owner.kind} without options cannot connect` };

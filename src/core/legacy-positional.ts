@@ -22,6 +22,8 @@ export interface PositionalArguments {
   /** What to pass instead, for the message. */
   replacement: string;
   shape?: PositionalShape;
+  /** The first argument is visibly a string or a number, so it cannot be an options object. */
+  scalarFirst: boolean;
 }
 
 const REPLACEMENTS: Record<PositionalShape | 'unknown', string> = {
@@ -58,6 +60,7 @@ export function positionalArgumentsOf(
     description: args.length > 1 ? 'these positional arguments' : `this ${kind} argument`,
     replacement: REPLACEMENTS[shape ?? 'unknown'],
     shape,
+    scalarFirst: kind !== undefined,
   };
 }
 

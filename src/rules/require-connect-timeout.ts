@@ -22,6 +22,8 @@ export default createSafeguardRule(connectTimeout, {
       'This node-redis {{kind}} sets `{{prefix}}connectTimeout`, which node-redis v4+ ignores: it reads `{{prefix}}socket.connectTimeout`. Move it into `socket`.',
     timeoutDisabled:
       '`connectTimeout: 0` disables the connect timeout: a connection attempt to an unreachable server can hang until the operating system gives up. Set a positive number of milliseconds.',
+    positionalArguments:
+      'This node-redis {{kind}} passes v2/v3 positional arguments, which node-redis v4+ ignores, so it has no `socket.connectTimeout` (node-redis silently defaults to 5000 ms). Pass an options object (see `redis/no-legacy-options`) and set `socket.connectTimeout` in it.',
     addConnectTimeout: 'Set `connectTimeout: {{milliseconds}}`.',
     moveConnectTimeout: 'Move `connectTimeout` into `socket`.',
   },

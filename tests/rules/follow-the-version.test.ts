@@ -35,8 +35,25 @@ ruleTester.run('require-connect-timeout follows the version', requireConnectTime
       filename: ALIAS_V3,
     },
     { name: 'a v5 client never connected and never leaving the file opens no socket', code: lines(IMPORT, 'const client = createClient({ url });', "jest.spyOn(client, 'get');"), filename: V5 },
+    {
+      name: 'a v4 project: a first argument that may be the options object is not known to lack the timeout',
+      code: lines(IMPORT, 'const client = createClient(settings, onReady);', 'await client.connect();'),
+      filename: V4_6,
+    },
   ],
   invalid: [
+    {
+      name: 'a v4 project: `createClient(port, host)` is ignored, so the client has no timeout (no-legacy-options rewrites it first)',
+      code: lines(IMPORT, "const client = createClient(6379, '127.0.0.1');", 'await client.connect();'),
+      filename: V4_6,
+      errors: [{ messageId: 'positionalArguments', data: { kind: 'client' }, line: 2, column: 16, suggestions: [] }],
+    },
+    {
+      name: 'a v5 project: a URL string is ignored, so the client has no timeout',
+      code: lines(IMPORT, "export const client = createClient('redis://cache:6379');"),
+      filename: V5,
+      errors: [{ messageId: 'positionalArguments', line: 2, column: 23, suggestions: [] }],
+    },
     {
       name: 'a v4 project: `{ url, db: 1 }` is v4 code, not v3',
       code: lines(IMPORT, 'const client = createClient({ url, db: 1 });', 'await client.connect();'),

@@ -15,6 +15,8 @@ function misplacedReport(finding: ConnectTimeoutFinding, misplaced: LegacyOption
   };
 }
 
+const POSITIONAL_REASON = 'v2/v3 positional arguments, which node-redis v4+ ignores: `migrate-legacy-options` turns them into options first';
+
 /** Rule `require-connect-timeout`, transform `add-connect-timeout`. The registry exempts test files. */
 export const connectTimeout: Safeguard<'require-connect-timeout', 'add-connect-timeout'> = {
   rule: 'require-connect-timeout',
@@ -34,19 +36,22 @@ export const connectTimeout: Safeguard<'require-connect-timeout', 'add-connect-t
     const milliseconds = options.connectTimeout as number;
     return findMissingConnectTimeouts(analysis).map((finding) => {
       if (finding.misplaced) return misplacedReport(finding, finding.misplaced, remedy);
+      // Positional arguments have nowhere to hold a timeout until no-legacy-options' remedy rewrites them.
+      const edits = finding.problem === 'positionalArguments' ? [] : connectTimeoutEdits(finding, remedy, milliseconds);
       return {
         node: finding.reportNode,
         messageId: finding.problem,
         data: { kind: OWNER_LABEL[finding.owner.kind] },
-        remedy: { messageId: 'addConnectTimeout', data: { milliseconds }, edits: connectTimeoutEdits(finding, remedy, milliseconds) },
+        remedy: edits.length > 0 ? { messageId: 'addConnectTimeout', data: { milliseconds }, edits } : undefined,
       };
     });
   },
   unseen({ analysis }) {
     const sites: UnseenSite[] = [];
     const findings = findMissingConnectTimeouts(analysis, (owner, reason) => sites.push({ node: ownerReportNode(owner), reason }));
-    for (const { reportNode, misplaced } of findings) {
+    for (const { reportNode, misplaced, problem } of findings) {
       if (misplaced && !misplaced.remedy) sites.push({ node: reportNode, reason: `the top-level \`connectTimeout\` cannot be moved into \`socket\` where it is written` });
+      if (problem === 'positionalArguments') sites.push({ node: reportNode, reason: POSITIONAL_REASON });
     }
     return sites;
   },
