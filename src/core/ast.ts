@@ -207,3 +207,11 @@ export function walk(
     }
   }
 }
+
+/** The values a conditional spread's argument may be (`flag && { … }`, `flag ? a : b`); undefined for any other argument. */
+export function conditionalBranches(argument: Node): Node[] | undefined {
+  const node = unwrap(argument);
+  if (node.type === AST_NODE_TYPES.LogicalExpression && node.operator === '&&') return [node.right];
+  if (node.type === AST_NODE_TYPES.ConditionalExpression) return [node.consequent, node.alternate];
+  return undefined;
+}

@@ -4,7 +4,7 @@
  * duplicate's overrides on top of its parent's options (see docs/node-redis.md#where-options-are-read).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, isFunctionNode, mergedArguments, propertyKeyName, unwrap } from './ast';
+import { AST_NODE_TYPES, conditionalBranches, isFunctionNode, mergedArguments, propertyKeyName, unwrap } from './ast';
 import type { RedisOwner } from './find-clients';
 import { positionalArgumentsOf, type PositionalArguments } from './legacy-positional';
 import { pathSources, writeReason, writesOverlapping } from './option-writes';
@@ -297,8 +297,13 @@ export class ClientOptionsReader {
         if (key === undefined) complete = false;
         continue;
       }
-      const spread = this.resolveObject((member as { argument: Node }).argument, path);
-      if (!spread || seen.has(spread)) {
+      const argument = (member as { argument: Node }).argument;
+      const spread = this.resolveObject(argument, path);
+      if (!spread) {
+        complete &&= this.conditionalSpreadLacks(argument, path, seen);
+        continue;
+      }
+      if (seen.has(spread)) {
         complete = false;
         continue;
       }
@@ -309,6 +314,30 @@ export class ClientOptionsReader {
     }
     return { complete };
   }
+
+  /**
+   * `...(flag && { … })`, `...(flag ? { … } : {})`: whether no branch can hold `path[0]`, so that the
+   * spread hides nothing. A branch that holds it makes the option conditional: not known to be missing.
+   */
+  private conditionalSpreadLacks(argument: Node, path: readonly string[], seen: Set<OptionsObject>): boolean {
+    const branches = conditionalBranches(argument);
+    if (!branches) return false;
+    return branches.every((branch) => {
+      if (spreadsNothing(branch)) return true;
+      const object = this.resolveObject(branch, path);
+      if (!object || seen.has(object)) return false;
+      const inner = this.values.budget.nested(() => this.findProperty(object, path, seen));
+      return !inner.property && inner.complete;
+    });
+  }
+}
+
+/** `{}`, `undefined`, `null`, `false`, `''`, `0`: a spread of them adds no property. */
+function spreadsNothing(expression: Node): boolean {
+  const node = unwrap(expression);
+  if (node.type === AST_NODE_TYPES.ObjectExpression) return node.properties.length === 0;
+  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'undefined';
+  return node.type === AST_NODE_TYPES.Literal && !node.value && !(node as TSESTree.Literal & { regex?: unknown }).regex;
 }
 
 /** Each missing object once (two ways may lack the same literal's key). */

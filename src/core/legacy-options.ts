@@ -7,7 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES } from './ast';
 import type { ClientOptionsReader } from './client-options';
-import { mergedArguments, propertyKeyName } from './ast';
+import { conditionalBranches, mergedArguments, propertyKeyName, unwrap } from './ast';
 import { lineage, type RedisOwner } from './find-clients';
 import { planOptionRemedy, RENAMED_OPTIONS, type OptionRemedy, type OptionsSite } from './legacy-option-plans';
 import { positionalArgumentsOf, type PositionalArguments } from './legacy-positional';
@@ -148,7 +148,28 @@ class OwnerOptions {
     }
     const url = this.context.options.lookup(site.expression, ['socket', 'url']);
     if ('found' in url) findings.push(this.finding(site, 'socketUrl', url.found, 'url', 'url'));
-    return findings;
+    return [...findings, ...this.conditionalFindings(site)];
+  }
+
+  /**
+   * The ignored options in a conditional spread of the options (`...(isTest && { enableOfflineQueue: false })`):
+   * ignored whenever the branch applies. Reported without a remedy: a rename there could meet the same key
+   * in the other branch or around it.
+   */
+  private conditionalFindings(site: OptionsSite): LegacyOptionFinding[] {
+    const object = unwrap(this.context.values.resolveConstant(site.expression));
+    if (object.type !== AST_NODE_TYPES.ObjectExpression) return [];
+    return object.properties.flatMap((member) => {
+      if (member.type !== AST_NODE_TYPES.SpreadElement) return [];
+      const objects = (conditionalBranches(member.argument) ?? []).map(unwrap).filter((branch) => branch.type === AST_NODE_TYPES.ObjectExpression);
+      return objects.flatMap((branch) =>
+        branch.properties.flatMap((property) => {
+          const key = property.type === AST_NODE_TYPES.Property ? propertyKeyName(property) : undefined;
+          const finding = key !== undefined && isIgnoredOptionName(key) ? this.keyFinding(site, key, property as TSESTree.Property) : undefined;
+          return finding ? [{ ...finding, remedy: undefined }] : [];
+        }),
+      );
+    });
   }
 
   private keyFinding(site: OptionsSite, key: string, property: TSESTree.Property): LegacyOptionFinding | undefined {

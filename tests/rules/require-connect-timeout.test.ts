@@ -82,6 +82,14 @@ ruleTester.run('require-connect-timeout', rule, {
     { name: 'options from a parameter cannot be seen', code: lines(IMPORT, 'export const make = (options) => createClient(options);') },
     { name: 'a spread of outside options hides the socket', code: lines(IMPORT, 'export const make = (extra) => createClient({ url, ...extra });') },
     { name: 'a socket object from outside', code: lines(IMPORT, 'export const make = (socket) => createClient({ url, socket });') },
+    {
+      name: 'a conditional spread that may hold the socket',
+      code: lines(IMPORT, 'const client = createClient({ url, ...(tls ? { socket: { tls: true } } : {}) });', 'await client.connect();'),
+    },
+    {
+      name: 'a conditional spread of outside options',
+      code: lines(IMPORT, 'const client = createClient({ url, ...(isTest && testOptions) });', 'await client.connect();'),
+    },
     { name: 'v3 positional arguments', code: "const redis = require('redis');\nredis.createClient(6379, '127.0.0.1');" },
     { name: 'v3 url string', code: "const redis = require('redis');\nredis.createClient('redis://localhost:6379');" },
     { name: 'v3 snake_case options', code: "const redis = require('redis');\nredis.createClient({ host: 'h', port: 6379, retry_strategy: () => 1000 });" },
@@ -142,6 +150,27 @@ ruleTester.run('require-connect-timeout', rule, {
         ],
       };
     }),
+    {
+      name: 'conditional spreads that hold no socket hide nothing',
+      code: lines(IMPORT, 'const client = createClient({ url, ...(isTest && { disableOfflineQueue: true }), ...(name ? { name } : undefined) });', 'await client.connect();'),
+      errors: [
+        {
+          messageId: 'missingTimeout',
+          line: 2,
+          column: 16,
+          suggestions: [
+            {
+              messageId: 'addConnectTimeout',
+              output: lines(
+                IMPORT,
+                'const client = createClient({ url, socket: { connectTimeout: 10000 }, ...(isTest && { disableOfflineQueue: true }), ...(name ? { name } : undefined) });',
+                'await client.connect();',
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'no options at all',
       code: lines(IMPORT, 'const client = createClient();', 'await client.connect();'),
