@@ -164,7 +164,7 @@ export function boundedReconnectEdits(
   const readsCause = strategyReadsCause(finding.owner);
   const strategy = boundedReconnectStrategy(maxRetries, context.typescript, detectQuote(context.sourceText), readsCause);
   const { target, property } = finding;
-  if (target !== property.value) return [{ range: target.range, text: `(${strategy})` }];
+  if (target !== property.value) return branchStrategyEdits(target, context, strategy, brokenStrategyText(context, maxRetries, readsCause));
   if (!property.method && property.kind === 'init') {
     const inline = [{ range: target.range, text: strategy }];
     return fits(context, inline) ? inline : brokenStrategyEdits(property, context, maxRetries, readsCause);
@@ -175,6 +175,26 @@ export function boundedReconnectEdits(
   const edits: TextEdit[] = [{ range: target.range, text: `: ${strategy}` }];
   if (keyStart > property.range[0]) edits.unshift({ range: [property.range[0], keyStart], text: '' });
   return edits;
+}
+
+/**
+ * The strategy in place of the branch that gives up (`isTest ? false : strategy`). A branch of a
+ * conditional takes an arrow function as it is (as Prettier prints it), broken over lines below a `?` or
+ * `:` that starts its line when it does not fit; an operand of `&&` or `||` needs parentheses.
+ */
+function branchStrategyEdits(target: Node, context: RemedyContext, strategy: string, broken: (indent: string) => string): TextEdit[] {
+  const parent = target.parent;
+  if (parent?.type !== AST_NODE_TYPES.ConditionalExpression || parent.test === target) return [{ range: target.range, text: `(${strategy})` }];
+  const inline = [{ range: target.range, text: strategy }];
+  const { sourceText, layout } = context;
+  const lineStart = sourceText.lastIndexOf('\n', target.range[0] - 1) + 1;
+  if (fits(context, inline) || !/^[ \t]*[?:][ \t]*$/.test(sourceText.slice(lineStart, target.range[0]))) return inline;
+  return [{ range: target.range, text: broken(indentOfLine(sourceText, target.range[0]) + layout.indentUnit) }];
+}
+
+function brokenStrategyText(context: RemedyContext, maxRetries: number, readsCause: boolean): (indent: string) => string {
+  const { parameters, giveUp } = strategyParts(maxRetries, context.typescript, detectQuote(context.sourceText), readsCause);
+  return (indent) => brokenStrategy(parameters, maxRetries, giveUp, indent, context.layout);
 }
 
 /** The strategy over several lines; the single-line objects around it are broken too when they can be. */

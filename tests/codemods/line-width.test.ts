@@ -85,6 +85,40 @@ describe('inserted code keeps within the width', () => {
   });
 });
 
+describe('a strategy in place of a branch that gives up', () => {
+  const branches = (giveUp: string) =>
+    [
+      "import { createClient } from 'redis';",
+      '',
+      'export const make = (isTest: boolean) =>',
+      '  createClient({',
+      '    socket: {',
+      '      connectTimeout: 1000,',
+      '      reconnectStrategy: isTest',
+      `        ${giveUp}`,
+      '        : (retries: number) => Math.min(retries * 100, 3000),',
+      '    },',
+      '  });',
+      '',
+    ].join('\n');
+
+  it('is broken below its `?` as Prettier breaks it when it does not fit (100 columns)', () => {
+    const source = branches('? false');
+    const file = write('branch/src/client.ts', source);
+    const { output } = transformSource(source, file, ['bound-reconnect-strategy'], { cwd: dir });
+    expect(output).toBe(
+      branches(
+        [
+          '? (retries: number, cause: Error) =>',
+          '            retries >= 20',
+          "              ? new Error('Redis: gave up reconnecting after 20 attempts: ' + cause.message)",
+          '              : Math.min(2 ** retries * 50, 2000)',
+        ].join('\n'),
+      ),
+    );
+  });
+});
+
 describe('every safeguard on one client', () => {
   it('breaks the object once and puts each remedy in it (the README example)', () => {
     const input = [
