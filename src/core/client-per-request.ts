@@ -193,7 +193,8 @@ class PerRequestSearch {
     if (name !== undefined && ONE_SHOT_NAMES.has(name)) return false;
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) {
-      if (parent.callee === fn) return this.runsRepeatedlyAt(parent, depth);
+      // An immediately invoked function, or a Promise executor: it runs when the expression around it does.
+      if (parent.callee === fn || isPromiseExecutor(fn)) return this.runsRepeatedlyAt(parent, depth);
       return isRepeatingTimer(parent);
     }
     if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'method') return true;
@@ -268,12 +269,34 @@ function insideLoop(site: Node): boolean {
 }
 
 /**
- * A close that the function itself runs when all goes well: not one in a `catch` block (cleanup after a
- * failed connect) nor in a nested function (an 'error' listener that destroys the client, a shutdown hook).
+ * A close that the function itself runs when all goes well: directly or in a promise continuation
+ * (`.then(() => client.quit())`, `.finally(…)`), not in a `catch` block or `.catch` callback (cleanup after
+ * a failed connect) nor in another nested function (an 'error' listener that destroys the client, a
+ * shutdown hook, a timer).
  */
 function closesOnNormalPath(call: TSESTree.CallExpression, fn: FunctionNode): boolean {
   for (let node: Node | undefined = call.parent; node && node !== fn; node = node.parent) {
-    if (node.type === AST_NODE_TYPES.CatchClause || isFunctionNode(node)) return false;
+    if (node.type === AST_NODE_TYPES.CatchClause) return false;
+    if (isFunctionNode(node) && !isContinuation(node)) return false;
   }
   return true;
+}
+
+/** The callback of `.then(callback)` or `.finally(callback)`. */
+function isContinuation(fn: FunctionNode): boolean {
+  const call = fn.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[0] !== fn) return false;
+  const method = calledMethodName(call);
+  return method === 'then' || method === 'finally';
+}
+
+/** `new Promise((resolve, reject) => …)`: the executor runs at once, inside the `new`. */
+function isPromiseExecutor(fn: FunctionNode): boolean {
+  const parent = fn.parent;
+  return (
+    parent?.type === AST_NODE_TYPES.NewExpression &&
+    parent.arguments[0] === fn &&
+    parent.callee.type === AST_NODE_TYPES.Identifier &&
+    parent.callee.name === 'Promise'
+  );
 }

@@ -153,6 +153,26 @@ ruleTester.run('no-client-per-request', rule, {
       ),
     },
     {
+      name: "a Promise executor that runs once: the module's own start-up",
+      code: lines(
+        REDIS,
+        'const ready = new Promise((resolve) => {',
+        '  const client = createClient();',
+        '  client.connect().then(() => client.quit()).then(resolve);',
+        '});',
+      ),
+    },
+    {
+      name: 'closes only in a .catch callback (cleanup after a failed connect)',
+      code: lines(
+        REDIS,
+        'export function open() {',
+        '  const client = createClient();',
+        '  return client.connect().catch((error) => { client.destroy(); throw error; });',
+        '}',
+      ),
+    },
+    {
       name: 'a factory wrapper: its callers decide',
       code: lines(REDIS, 'export function makeClient(url) { return createClient({ url }); }'),
     },
@@ -377,6 +397,22 @@ ruleTester.run('no-client-per-request', rule, {
     perRequest(
       'a method that creates, connects and closes',
       lines(REDIS, 'export class Counter {', '  async bump() {', '    const client = createClient();', '    await client.connect();', "    await client.incr('n');", '    await client.disconnect();', '  }', '}'),
+      undefined,
+    ),
+    perRequest(
+      'a method whose Promise executor creates and connects, and closes in a continuation',
+      lines(
+        REDIS,
+        'export class Probe {',
+        '  ping(url) {',
+        '    return new Promise((resolve, reject) => {',
+        '      const client = createClient({ url });',
+        "      client.on('error', reject);",
+        '      client.connect().then(() => client.ping()).then((reply) => { client.disconnect(); resolve(reply); }, reject);',
+        '    });',
+        '  }',
+        '}',
+      ),
       undefined,
     ),
     perRequest(
