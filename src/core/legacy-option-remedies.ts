@@ -58,9 +58,11 @@ function positionalEdits(positional: PositionalArguments, sourceText: string): T
     case 'port':
       return [{ range: first.range, text: `{ socket: { ${option('port', first)} } }` }];
     case 'portHost':
+      if (!betweenArguments(sourceText, first, second!)) return [];
       return [{ range: [first.range[0], second!.range[1]], text: `{ socket: { ${option('port', first)}, ${option('host', second!)} } }` }];
     case 'urlWithOptions':
     case 'pathWithOptions': {
+      if (!betweenArguments(sourceText, first, second!)) return [];
       const moved = positional.shape === 'urlWithOptions' ? option('url', first) : `socket: { ${option('path', first)} }`;
       const options = second as TSESTree.ObjectExpression;
       return [{ range: [first.range[0], second!.range[0]], text: '' }, ...insertProperty(options, moved, sourceText)];
@@ -68,6 +70,14 @@ function positionalEdits(positional: PositionalArguments, sourceText: string): T
     default:
       return [];
   }
+}
+
+/**
+ * Only a comma and spaces between the two arguments: an edit that spans or removes that gap would leave
+ * half of a pair of parentheses (`createClient(url, ({ db: 2 }))`) or a comment behind otherwise.
+ */
+function betweenArguments(sourceText: string, first: TSESTree.Node, second: TSESTree.Node): boolean {
+  return /^\s*,\s*$/.test(sourceText.slice(first.range[1], second.range[0]));
 }
 
 /** Removes a property with its comma; a property on a line of its own goes with its line. */

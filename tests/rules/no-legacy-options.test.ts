@@ -142,6 +142,21 @@ ruleTester.run('no-legacy-options', rule, {
       { key: 'these positional arguments', replacement: '`{ url, ...options }`' },
       ['useOptionsObject', "createClient({ password: 'p', url: 'redis://cache' });"],
     ),
+    // Found by the fuzzer: removing the gap between the arguments left half of the parentheses behind.
+    invalid(
+      'a URL and parenthesized options: reported without a rewrite',
+      "createClient('redis://cache', ({ password: 'p' }));",
+      "'redis://cache'",
+      'positionalArguments',
+      { key: 'these positional arguments', replacement: '`{ url, ...options }`' },
+    ),
+    invalid(
+      'a parenthesized port before the host: reported without a rewrite',
+      "createClient((6379), 'cache');",
+      '6379',
+      'positionalArguments',
+      { key: 'these positional arguments', replacement: '`{ socket: { port, host } }`' },
+    ),
     invalid(
       'port, host and options: reported without a rewrite',
       "createClient(6379, 'cache', { password: 'p' });",
