@@ -76,7 +76,9 @@ const MISSING_PROBLEM: Record<RedisOwner['kind'], ConnectTimeoutProblem> = {
  * has no timeout; there is nowhere to write one until `no-legacy-options`' remedy has made them an options
  * object. When the first argument is not visibly a string or number, it may be the options: unknown.
  */
-function positionalTimeout(positional: PositionalArguments): ConnectTimeoutCheck {
+function positionalTimeout(positional: PositionalArguments, owner: RedisOwner): ConnectTimeoutCheck {
+  // Without a declared version, positional arguments are v2/v3 syntax unless the file connect()s the client.
+  if (!owner.version && !owner.connected) return { status: 'not-applicable', reason: 'v2/v3-style call (positional arguments)' };
   if (!positional.scalarFirst) return { status: 'unknown', reason: 'options not visible in this file', node: positional.reportNode };
   return { status: 'problem', problem: 'positionalArguments', insertions: [] };
 }
@@ -94,7 +96,7 @@ export class ClientOptionsReader {
 
     if (owner.parent) return this.checkDuplicateTimeout(options, socketPath);
     const positional = owner.kind === 'client' ? positionalArgumentsOf(owner.node, this.values) : undefined;
-    if (positional) return positionalTimeout(positional);
+    if (positional) return positionalTimeout(positional, owner);
     if (!options) {
       if (owner.kind === 'cluster' || owner.kind === 'sentinel') {
         return { status: 'not-applicable', reason: `a ${owner.kind} without options cannot connect` };

@@ -36,6 +36,10 @@ ruleTester.run('require-connect-timeout follows the version', requireConnectTime
     },
     { name: 'a v5 client never connected and never leaving the file opens no socket', code: lines(IMPORT, 'const client = createClient({ url });', "jest.spyOn(client, 'get');"), filename: V5 },
     {
+      name: 'unknown version: positional arguments on a client the file never connects are v2/v3 code',
+      code: lines("const redis = require('redis');", 'const cache = makeCache({ client: redis.createClient(process.env.REDIS_URL) });'),
+    },
+    {
       name: 'a v4 project: a first argument that may be the options object is not known to lack the timeout',
       code: lines(IMPORT, 'const client = createClient(settings, onReady);', 'await client.connect();'),
       filename: V4_6,
@@ -47,6 +51,11 @@ ruleTester.run('require-connect-timeout follows the version', requireConnectTime
       code: lines(IMPORT, "const client = createClient(6379, '127.0.0.1');", 'await client.connect();'),
       filename: V4_6,
       errors: [{ messageId: 'positionalArguments', data: { kind: 'client' }, line: 2, column: 16, suggestions: [] }],
+    },
+    {
+      name: 'unknown version: connect() makes a client with a URL string v4+ code, so it has no timeout',
+      code: lines(IMPORT, "const client = createClient('redis://cache:6379');", 'await client.connect();'),
+      errors: [{ messageId: 'positionalArguments', line: 2, column: 16, suggestions: [] }],
     },
     {
       name: 'a v5 project: a URL string is ignored, so the client has no timeout',
