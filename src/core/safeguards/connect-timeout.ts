@@ -36,13 +36,12 @@ export const connectTimeout: Safeguard<'require-connect-timeout', 'add-connect-t
     const milliseconds = options.connectTimeout as number;
     return findMissingConnectTimeouts(analysis).map((finding) => {
       if (finding.misplaced) return misplacedReport(finding, finding.misplaced, remedy);
-      // Positional arguments have nowhere to hold a timeout until no-legacy-options' remedy rewrites them.
-      const edits = finding.problem === 'positionalArguments' ? [] : connectTimeoutEdits(finding, remedy, milliseconds);
+      // Positional arguments have no insertion (nowhere to hold a timeout), so their remedy has no edits.
       return {
         node: finding.reportNode,
         messageId: finding.problem,
         data: { kind: OWNER_LABEL[finding.owner.kind] },
-        remedy: edits.length > 0 ? { messageId: 'addConnectTimeout', data: { milliseconds }, edits } : undefined,
+        remedy: { messageId: 'addConnectTimeout', data: { milliseconds }, edits: connectTimeoutEdits(finding, remedy, milliseconds) },
       };
     });
   },

@@ -30,13 +30,11 @@ export const legacyOptions: Safeguard<'no-legacy-options', 'migrate-legacy-optio
   check({ analysis, remedy }) {
     return findLegacyOptions(analysis).map((finding) => {
       const data = { key: finding.key, replacement: finding.replacement };
-      // No edits where the arguments are laid out in a way the rewrite cannot follow (parentheses, comments).
-      const edits = finding.remedy ? legacyOptionEdits(finding, remedy) : [];
       return {
         node: finding.node,
         messageId: finding.problem,
         data,
-        remedy: finding.remedy && edits.length > 0 ? { messageId: SUGGESTION[finding.remedy.type], data, edits } : undefined,
+        remedy: finding.remedy && { messageId: SUGGESTION[finding.remedy.type], data, edits: legacyOptionEdits(finding, remedy) },
       };
     });
   },

@@ -30,7 +30,7 @@ export interface SafeguardReport {
   node: TSESTree.Node;
   messageId: string;
   data?: Record<string, string | number>;
-  /** The remedy: offered as the rule's suggestion and applied by the codemod. */
+  /** The remedy: offered as the rule's suggestion and applied by the codemod; none when it has no edits. */
   remedy?: { messageId: string; data?: Record<string, string | number>; edits: TextEdit[] };
 }
 

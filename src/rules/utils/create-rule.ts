@@ -57,7 +57,8 @@ export function createSafeguardRule(safeguard: Safeguard, meta: SafeguardRuleMet
           const options = optionsOf(context.options[0] ?? NO_OPTIONS);
           const input = { analysis, remedy: lintedRemedyContext(context), options, filename: context.filename, cwd: context.cwd };
           for (const { node, messageId, data, remedy } of safeguard.check(input)) {
-            const suggest = remedy
+            // A remedy without edits (no place to write it in this layout) is no suggestion.
+            const suggest = remedy && remedy.edits.length > 0
               ? [{ messageId: remedy.messageId, data: remedy.data, fix: (fixer: TSESLint.RuleFixer) => remedy.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) }]
               : [];
             context.report({ node, messageId, data, suggest });
