@@ -2,7 +2,7 @@ import { ownerReportNode } from '../analyze';
 import { allowsTopLevelAwait, handleConnectEdits } from '../connect-remedy';
 import { validateErrorHandler, type ErrorHandler } from '../error-handler';
 import { OWNER_LABEL } from '../redis-modules';
-import type { Safeguard, SafeguardInput, UnseenSite } from './types';
+import { offeredRemedy, type Safeguard, type SafeguardInput, type UnseenSite } from './types';
 
 const IN_LISTENER = 'connect() in a listener: node-redis reconnects by itself, remove the call by hand';
 const TYPESCRIPT_HANDLER = 'the error handler uses TypeScript syntax, which this JavaScript file cannot hold';
@@ -50,10 +50,7 @@ export const floatingConnect: Safeguard<'no-floating-connect', 'handle-connect'>
         node: finding.call,
         messageId: finding.problem,
         data: { kind: OWNER_LABEL[finding.owner.kind], event: finding.event ?? '' },
-        remedy:
-          edits.length === 0
-            ? undefined
-            : { messageId: canAwait ? 'awaitConnect' : handler ? 'catchConnectWith' : 'catchConnect', data: { handler: handler?.source ?? '' }, edits },
+        remedy: { messageId: canAwait ? 'awaitConnect' : handler ? 'catchConnectWith' : 'catchConnect', data: { handler: handler?.source ?? '' }, edits },
       };
     });
   },
@@ -61,7 +58,7 @@ export const floatingConnect: Safeguard<'no-floating-connect', 'handle-connect'>
     const limit = input.analysis.lifecycle?.limitOf('connects');
     if (limit) return [{ node: ownerReportNode(input.analysis.owners[0]!), reason: `${limit}: the file is left unchanged` }];
     // Reports the check gives no remedy: the codemod lists them as left alone, with the reason.
-    const remedied = new Set(floatingConnect.check(input).flatMap((report) => (report.remedy ? [report.node] : [])));
+    const remedied = new Set(floatingConnect.check(input).flatMap((report) => (offeredRemedy(report) ? [report.node] : [])));
     const sites: UnseenSite[] = [];
     for (const { call, problem } of input.analysis.lifecycle?.connects ?? []) {
       if (!remedied.has(call)) sites.push({ node: call, reason: problem === 'floatingConnect' ? TYPESCRIPT_HANDLER : IN_LISTENER });

@@ -13,6 +13,7 @@ import { missingReconnectStrategy } from './missing-reconnect-strategy';
 import type { OptionSpec, Safeguard } from './types';
 
 export type { OptionSpec, Safeguard, SafeguardReport, SafeguardInput, UnseenSite } from './types';
+export { offeredRemedy } from './types';
 
 /** One option for every safeguard that exempts test files: the same patterns, the same rule option and CLI flag. */
 export const TEST_FILE_PATTERNS_OPTION: OptionSpec = {

@@ -34,6 +34,11 @@ export interface SafeguardReport {
   remedy?: { messageId: string; data?: Record<string, string | number>; edits: TextEdit[] };
 }
 
+/** The report's remedy, if it has edits: a remedy with nowhere to write them is no remedy. */
+export function offeredRemedy(report: SafeguardReport): SafeguardReport['remedy'] {
+  return report.remedy && report.remedy.edits.length > 0 ? report.remedy : undefined;
+}
+
 /** A site a transform cannot judge (its options cannot be seen), with the reason the codemod reports. */
 export interface UnseenSite {
   node: TSESTree.Node;

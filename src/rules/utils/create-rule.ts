@@ -1,6 +1,6 @@
 import type { JSONSchema, TSESLint } from '@typescript-eslint/utils';
 import * as ESLintUtils from '@typescript-eslint/utils/eslint-utils';
-import type { OptionSpec, Safeguard } from '../../core/safeguards';
+import { offeredRemedy, type OptionSpec, type Safeguard } from '../../core/safeguards';
 import { analyzeLintedFile, lintedRemedyContext } from './analysis';
 
 export interface RedisRuleDocs {
@@ -56,9 +56,10 @@ export function createSafeguardRule(safeguard: Safeguard, meta: SafeguardRuleMet
           if (!analysis) return;
           const options = optionsOf(context.options[0] ?? NO_OPTIONS);
           const input = { analysis, remedy: lintedRemedyContext(context), options, filename: context.filename, cwd: context.cwd };
-          for (const { node, messageId, data, remedy } of safeguard.check(input)) {
-            // A remedy without edits (no place to write it in this layout) is no suggestion.
-            const suggest = remedy && remedy.edits.length > 0
+          for (const report of safeguard.check(input)) {
+            const { node, messageId, data } = report;
+            const remedy = offeredRemedy(report);
+            const suggest = remedy
               ? [{ messageId: remedy.messageId, data: remedy.data, fix: (fixer: TSESLint.RuleFixer) => remedy.edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)) }]
               : [];
             context.report({ node, messageId, data, suggest });
