@@ -26,6 +26,21 @@ export class CallSites {
     return sites;
   }
 
+  /**
+   * Every place the file names `fn`: the references of its variable, or the `this.name` accesses of a
+   * method; undefined when it has no name to follow.
+   */
+  namedReferences(fn: FunctionNode): readonly Node[] | undefined {
+    const parent = fn.parent;
+    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return referencesOf(this.values.findVariable(fn.id));
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
+      return referencesOf(this.values.findVariable(parent.id));
+    }
+    if (parent?.type !== AST_NODE_TYPES.MethodDefinition || parent.kind !== 'method' || parent.static) return undefined;
+    const name = propertyKeyName(parent);
+    return name === undefined ? undefined : this.values.accessesOfMemberKey(`${thisKey(parent.value)}.${name}`, name);
+  }
+
   /** The calls inside `fn`. */
   within(fn: Node): TSESTree.CallExpression[] {
     return callsWithin(this.values.calls, fn);
@@ -84,6 +99,10 @@ export function callsWithin(calls: readonly TSESTree.CallExpression[], node: Nod
   const inside: TSESTree.CallExpression[] = [];
   for (let index = low; index < calls.length && calls[index]!.range[0] < node.range[1]; index++) inside.push(calls[index]!);
   return inside;
+}
+
+function referencesOf(variable: Variable | undefined): Node[] | undefined {
+  return variable?.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
 }
 
 function callsThrough(variable: Variable | undefined): CallSite[] {

@@ -4,7 +4,7 @@
  * a failed first connect rejects `connect()` instead of emitting 'error').
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { AST_NODE_TYPES, isFunctionNode, unwrap } from './ast';
+import { AST_NODE_TYPES, contains, isFunctionNode, unwrap } from './ast';
 import { CallSites } from './call-sites';
 import type { RedisClientAnalysis, RedisOwner } from './find-clients';
 import { ownerListeners } from './owner-listeners';
@@ -62,19 +62,24 @@ export function findConnectProblems(clients: RedisClientAnalysis): ConnectFindin
 
 /**
  * The functions that run when an owner emits 'error', 'end' or 'reconnecting': the listeners, and the
- * same-file functions a listener calls by name or hands to a timer (one level deep).
+ * same-file functions a listener calls by name or hands to a timer (one level deep) when nothing outside
+ * the listeners names them (a `connectRedis()` also called at start-up is the start-up connection).
  */
 function lifecycleListenerFunctions(clients: RedisClientAnalysis): Map<FunctionNode, string> {
   const byFunction = new Map<FunctionNode, string>();
   const { values } = clients;
   const callSites = new CallSites(values);
-  for (const listener of ownerListeners(clients, RECONNECTING_EVENTS)) {
+  const listeners = ownerListeners(clients, RECONNECTING_EVENTS);
+  const roots = listeners.flatMap((listener) => listener.functions);
+  const onlyNamedInListeners = (fn: FunctionNode) =>
+    callSites.namedReferences(fn)?.every((reference) => roots.some((root) => contains(root, reference))) === true;
+  for (const listener of listeners) {
     for (const fn of listener.functions) {
       if (byFunction.has(fn)) continue;
       byFunction.set(fn, listener.event);
       for (const call of callSites.within(fn)) {
         const callees = calledFunctions(call).flatMap((expression) => values.functionsOf(expression));
-        for (const callee of callees) if (!byFunction.has(callee)) byFunction.set(callee, listener.event);
+        for (const callee of callees) if (!byFunction.has(callee) && onlyNamedInListeners(callee)) byFunction.set(callee, listener.event);
       }
     }
   }

@@ -46,6 +46,28 @@ ruleTester.run('no-floating-connect', rule, {
     { name: 'connect() of something else', code: lines("import mongoose from 'mongoose';", 'mongoose.connect(process.env.MONGO_URL);') },
     { name: 'connect() of ioredis', code: lines("import Redis from 'ioredis';", 'const redis = new Redis({ lazyConnect: true });', 'redis.connect();') },
     { name: "connect() in a 'ready' listener is just floating-checked", code: lines(IMPORT, CLIENT, "client.on('ready', async () => { await client.connect(); });") },
+    {
+      name: "the start-up function, also called again from a timer in an 'error' listener",
+      code: lines(
+        IMPORT,
+        CLIENT,
+        "client.on('error', () => { setTimeout(() => start(), 5000); });",
+        'async function start() { await client.connect(); }',
+        'start().catch(console.error);',
+      ),
+    },
+    {
+      name: "a start-up method, also called from an 'error' listener",
+      code: lines(
+        IMPORT,
+        'class Cache {',
+        '  client = createClient();',
+        "  constructor() { this.client.on('error', () => this.open()); }",
+        '  async open() { await this.client.connect(); }',
+        '  async init() { await this.open(); }',
+        '}',
+      ),
+    },
     { name: 'a listener on another emitter', code: lines(IMPORT, CLIENT, "process.on('error', async () => { await client.connect(); });") },
   ],
   invalid: [
@@ -154,6 +176,11 @@ ruleTester.run('no-floating-connect', rule, {
       name: "a same-file function called from a 'reconnecting' listener",
       code: lines(IMPORT, CLIENT, "client.on('reconnecting', () => reconnect());", 'function reconnect() { return client.connect(); }'),
       errors: [{ messageId: 'connectInErrorListener', data: { kind: 'client', event: 'reconnecting' }, line: 4, column: 31, suggestions: [] }],
+    },
+    {
+      name: "a timer inside an 'error' listener handing a same-file function over by name",
+      code: lines(IMPORT, CLIENT, "client.on('error', () => { setTimeout(reconnect, 1000); });", 'const reconnect = async () => { await client.connect(); };'),
+      errors: [{ messageId: 'connectInErrorListener', data: { kind: 'client', event: 'error' }, line: 4, column: 39, suggestions: [] }],
     },
     {
       name: "connect() in an 'end' listener",
