@@ -12,7 +12,13 @@ export const DEFAULT_TEST_FILE_PATTERNS = [
   '**/__mocks__/**',
 ];
 
-const matchers = new Map<string, (file: string) => boolean>();
+interface Matcher {
+  matches: (file: string) => boolean;
+  /** The last file asked about: every rule of a lint run asks about the same file in a row. */
+  last?: { filename: string; cwd: string; result: boolean };
+}
+
+const matchers = new Map<string, Matcher>();
 
 /**
  * Matches `filename` (absolute, or relative to `cwd`) against glob patterns relative to `cwd`, as ESLint
@@ -20,11 +26,15 @@ const matchers = new Map<string, (file: string) => boolean>();
  */
 export function isTestFile(filename: string, cwd: string, patterns: readonly string[] = DEFAULT_TEST_FILE_PATTERNS): boolean {
   const key = patterns.join('\0');
-  let matches = matchers.get(key);
-  if (!matches) {
-    matches = picomatch([...patterns], { dot: true });
-    matchers.set(key, matches);
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    matcher = { matches: picomatch([...patterns], { dot: true }) };
+    matchers.set(key, matcher);
   }
+  const { last } = matcher;
+  if (last?.filename === filename && last.cwd === cwd) return last.result;
   const relative = path.relative(cwd, path.resolve(cwd, filename)).split(path.sep).join('/');
-  return matches(relative);
+  const result = matcher.matches(relative);
+  matcher.last = { filename, cwd, result };
+  return result;
 }
