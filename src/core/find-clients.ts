@@ -10,6 +10,7 @@ import { reachableSets, type ValueGraph } from './reachable';
 import {
   DERIVED_FACTORIES,
   LEGACY_OPTION_KEYS,
+  LISTENER_METHODS,
   ONE_SHOT_LISTENER_METHODS,
   PERSISTENT_LISTENER_METHODS,
   SAME_EMITTER_METHODS,
@@ -23,7 +24,6 @@ import type { RedisVersion } from './redis-version';
 import { SameFileValues, isVariable, type ParsedProgram, type ValueHolder } from './same-file-values';
 
 type Node = TSESTree.Node;
-const LISTENER_METHODS = [...PERSISTENT_LISTENER_METHODS, ...ONE_SHOT_LISTENER_METHODS];
 type OwnerNode = TSESTree.CallExpression | TSESTree.NewExpression;
 type OwnerStep = { found?: readonly RedisOwner[]; next?: ValueHolder[] };
 

@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { AST_NODE_TYPES, calledMethodName, unwrap } from './ast';
 import type { RedisClientAnalysis, RedisOwner } from './find-clients';
-import { ONE_SHOT_LISTENER_METHODS, PERSISTENT_LISTENER_METHODS } from './redis-modules';
+import { LISTENER_METHODS, PERSISTENT_LISTENER_METHODS } from './redis-modules';
 import type { FunctionNode } from './same-file-values';
 
 export interface OwnerListener {
@@ -19,7 +19,6 @@ export interface OwnerListener {
   functions: readonly FunctionNode[];
 }
 
-const LISTENER_METHODS = [...PERSISTENT_LISTENER_METHODS, ...ONE_SHOT_LISTENER_METHODS];
 const listed = new WeakMap<RedisClientAnalysis, Map<ReadonlySet<string>, OwnerListener[]>>();
 
 /** Every listener for one of `events` attached to an owner, in source order (listed once per file). */

@@ -170,6 +170,7 @@ export function chainedEmitterCall(member: TSESTree.MemberExpression): TSESTree.
 
 export const PERSISTENT_LISTENER_METHODS = new Set(['on', 'addListener', 'prependListener']);
 export const ONE_SHOT_LISTENER_METHODS = new Set(['once', 'prependOnceListener']);
+export const LISTENER_METHODS = [...PERSISTENT_LISTENER_METHODS, ...ONE_SHOT_LISTENER_METHODS];
 
 /** Option keys that only node-redis v2/v3 understands (see docs/node-redis.md#v2v3-code). */
 export const LEGACY_OPTION_KEYS = new Set([

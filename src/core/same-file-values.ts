@@ -67,6 +67,7 @@ export class SameFileValues {
   private callSites: Map<FunctionNode, TSESTree.CallExpression[]> | undefined;
   /** Indexes into `calls` of the calls `x.name(…)`, by method name, built on first use. */
   private callsByMethod: Map<string, number[]> | undefined;
+  private readonly callsOfMethodsMemo = new Map<string, readonly TSESTree.CallExpression[]>();
 
   constructor(private readonly program: ParsedProgram) {
     this.globalScope = program.scopeManager.globalScope as Scope;
@@ -83,7 +84,17 @@ export class SameFileValues {
   }
 
   /** The calls `x.name(…)` whose method is one of `names`, in source order. */
-  callsOfMethods(names: Iterable<string>): TSESTree.CallExpression[] {
+  callsOfMethods(names: readonly string[]): readonly TSESTree.CallExpression[] {
+    const key = names.join(' ');
+    let calls = this.callsOfMethodsMemo.get(key);
+    if (!calls) {
+      calls = this.findCallsOfMethods(names);
+      this.callsOfMethodsMemo.set(key, calls);
+    }
+    return calls;
+  }
+
+  private findCallsOfMethods(names: readonly string[]): TSESTree.CallExpression[] {
     if (!this.callsByMethod) {
       this.callsByMethod = new Map();
       this.calls.forEach((call, index) => {

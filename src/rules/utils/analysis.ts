@@ -14,9 +14,25 @@ import { readSettings, type RedisPluginSettings } from './settings';
 
 type AnyRuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
+interface LintedAnalysis {
+  settings: RedisPluginSettings;
+  filename: string;
+  cwd: string;
+  analysis: FileAnalysis | undefined;
+}
+
+/** The last analysis handed to a rule for each parsed file: the next rules ask with the same settings. */
+const linted = new WeakMap<TSESLint.SourceCode, LintedAnalysis>();
+
 /** The shared analysis of the file being linted (computed once for all rules). */
 export function analyzeLintedFile(context: AnyRuleContext): FileAnalysis | undefined {
-  return analyzeWithSettings(context.sourceCode, readSettings(context), context.physicalFilename, context.cwd);
+  const { sourceCode, physicalFilename: filename, cwd } = context;
+  const settings = readSettings(context);
+  const last = linted.get(sourceCode);
+  if (last?.settings === settings && last.filename === filename && last.cwd === cwd) return last.analysis;
+  const analysis = analyzeWithSettings(sourceCode, settings, filename, cwd);
+  linted.set(sourceCode, { settings, filename, cwd, analysis });
+  return analysis;
 }
 
 /** The analysis the rules see for `sourceCode` under `settings`; the codemod reads its skipped sites from it too. */
@@ -47,6 +63,15 @@ function projectVersions(setting: RedisVersionSetting, filename: string, cwd: st
   return detectRedisVersions(path.resolve(cwd, filename));
 }
 
+const remedyContexts = new WeakMap<TSESLint.SourceCode, { filename: string; lineWidth?: number; remedy: RemedyContext }>();
+
+/** How the file's remedies are written; one per parsed file, so its layout is read at most once. */
 export function lintedRemedyContext(context: AnyRuleContext): RemedyContext {
-  return remedyContext(context.sourceCode.text, context.filename, readSettings(context).lineWidth);
+  const { sourceCode, filename } = context;
+  const { lineWidth } = readSettings(context);
+  const last = remedyContexts.get(sourceCode);
+  if (last?.filename === filename && last.lineWidth === lineWidth) return last.remedy;
+  const remedy = remedyContext(sourceCode.text, filename, lineWidth);
+  remedyContexts.set(sourceCode, { filename, lineWidth, remedy });
+  return remedy;
 }
