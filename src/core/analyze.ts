@@ -13,6 +13,7 @@ import {
 } from './client-options';
 import type { EscapeRoute } from './escapes';
 import { RedisClientAnalysis, type RedisOwner } from './find-clients';
+import type { ParsedProgram } from './same-file-values';
 import { legacyOptionsOf, topLevelConnectTimeout, type LegacyOptionFinding } from './legacy-options';
 import { LifecycleFacts } from './lifecycle';
 import { mayUseRedis } from './redis-modules';
@@ -48,6 +49,7 @@ export interface AnalyzeInput {
   ast: TSESTree.Program;
   scopeManager: TSESLint.Scope.ScopeManager | null;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+  traverse?: ParsedProgram['traverse'];
   sourceText: string;
   /** Wrapper modules and npm aliases that load node-redis. */
   clientModules: readonly string[];

@@ -23,6 +23,15 @@ export interface ParsedProgram {
   ast: TSESTree.Program;
   scopeManager: TSESLint.Scope.ScopeManager;
   visitorKeys: Readonly<Record<string, readonly string[] | undefined>>;
+  /** ESLint's `SourceCode#traverse()`: the steps of the traversal ESLint makes anyway, cached on the source code. */
+  traverse?: () => Iterable<TraversalStep>;
+}
+
+/** The part of ESLint's traversal steps the index reads: a 'visit' step in phase 1 enters a node. */
+export interface TraversalStep {
+  type: string;
+  phase?: number;
+  target: unknown;
 }
 
 /** A write through a variable: `options.socket = value` has path `['socket']` and that value. */
@@ -264,7 +273,7 @@ export class SameFileValues {
   /** Indexes the file in one walk; returns the number of nodes, which sizes the analysis budget. */
   private index(): number {
     let nodes = 0;
-    walk(this.program.ast, this.program.visitorKeys, (node) => {
+    forEachNode(this.program, (node) => {
       nodes++;
       switch (node.type) {
         case AST_NODE_TYPES.CallExpression:
@@ -456,6 +465,12 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Every node in source order: from the steps ESLint has already taken when it gives them, else by a walk. */
+function forEachNode(program: ParsedProgram, visit: (node: Node) => void): void {
+  if (!program.traverse) return walk(program.ast, program.visitorKeys, visit);
+  for (const step of program.traverse()) if (step.type === 'visit' && step.phase === 1) visit(step.target as Node);
 }
 
 /** For `[a, b].forEach(callback)`: the array whose elements the callback's first parameter receives. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { TSESLint } from '@typescript-eslint/utils';
 import { analyzeFile, type FileAnalysis } from '../../core/analyze';
 import { remedyContext, type RemedyContext } from '../../core/remedies';
+import type { TraversalStep } from '../../core/same-file-values';
 import {
   aliasModules,
   detectRedisVersions,
@@ -37,7 +38,7 @@ export function analyzeLintedFile(context: AnyRuleContext): FileAnalysis | undef
 
 /** The analysis the rules see for `sourceCode` under `settings`; the codemod reads its skipped sites from it too. */
 export function analyzeWithSettings(
-  sourceCode: Pick<TSESLint.SourceCode, 'ast' | 'scopeManager' | 'visitorKeys' | 'text'>,
+  sourceCode: Pick<TSESLint.SourceCode, 'ast' | 'scopeManager' | 'visitorKeys' | 'text'> & { traverse?: () => Iterable<TraversalStep> },
   settings: Pick<RedisPluginSettings, 'clientModules' | 'version'>,
   filename: string,
   cwd: string,
@@ -47,6 +48,7 @@ export function analyzeWithSettings(
     ast: sourceCode.ast,
     scopeManager: sourceCode.scopeManager,
     visitorKeys: sourceCode.visitorKeys,
+    traverse: sourceCode.traverse?.bind(sourceCode),
     sourceText: sourceCode.text,
     clientModules: versions ? [...settings.clientModules, ...aliasModules(versions)] : settings.clientModules,
     versions,
