@@ -62,8 +62,9 @@ export class SameFileValues {
   readonly moduleLoads: ModuleLoad[] = [];
   /** Every value stored under a member path key (`this@<class>.field`, `var@<n>.a.b`, `global:exports.x`). */
   private readonly memberSources = new Map<string, Node[]>();
-  /** Member accesses grouped by property name, so reads of one path are found without keying every access. */
-  private readonly memberAccessesByName = new Map<string, TSESTree.MemberExpression[]>();
+  private readonly memberAccesses: TSESTree.MemberExpression[] = [];
+  /** Member accesses grouped by property name (when first asked), so reads of one path are found without keying every access. */
+  private memberAccessesByName: Map<string, TSESTree.MemberExpression[]> | undefined;
   private readonly returnsByFunction = new Map<FunctionNode, Node[]>();
   private readonly variableIds = new Map<Variable, number>();
   private readonly memberKeys = new Map<TSESTree.MemberExpression, string | undefined>();
@@ -159,12 +160,23 @@ export class SameFileValues {
     return this.sourcesUnderKey(key).flatMap((source) => (isGetter(source) ? this.returnedExpressions(source) : [source]));
   }
 
+  private accessesNamed(name: string): readonly TSESTree.MemberExpression[] {
+    if (!this.memberAccessesByName) {
+      this.memberAccessesByName = new Map();
+      for (const access of this.memberAccesses) {
+        const accessName = memberName(access);
+        if (accessName !== undefined) pushTo(this.memberAccessesByName, accessName, access);
+      }
+    }
+    return this.memberAccessesByName.get(name) ?? [];
+  }
+
   /** Every access to the member path `key` (reads and writes); `name` is the path's last property. */
   accessesOfMemberKey(key: string, name: string): readonly TSESTree.MemberExpression[] {
     let byKey = this.accessesByKey.get(name);
     if (!byKey) {
       byKey = new Map();
-      const accesses = this.memberAccessesByName.get(name) ?? [];
+      const accesses = this.accessesNamed(name);
       this.budget.spend(accesses.length);
       for (const access of accesses) pushTo(byKey, this.memberKey(access), access);
       this.accessesByKey.set(name, byKey);
@@ -301,11 +313,9 @@ export class SameFileValues {
         case AST_NODE_TYPES.MethodDefinition:
           this.indexClassMember(node);
           break;
-        case AST_NODE_TYPES.MemberExpression: {
-          const name = memberName(node);
-          if (name !== undefined) pushTo(this.memberAccessesByName, name, node);
+        case AST_NODE_TYPES.MemberExpression:
+          this.memberAccesses.push(node);
           break;
-        }
         case AST_NODE_TYPES.ReturnStatement: {
           const fn = nearestFunction(node);
           if (fn && node.argument) pushTo(this.returnsByFunction, fn, node.argument);
