@@ -224,8 +224,8 @@ try {
       ]),
       [
         'vs parse-only = median(recommended) / median(parse-only) - 1; paired = median of the per-round ratios. Target: < 2% on real files.',
-        'plugin rules / parse (stats): ESLint\'s own timing (stats: true) of the three redis rules vs. parsing, summed over all files in one pass: the least noisy figure.',
-        '"any rule" = three no-op rules on Program:exit (as many as the plugin has): what ESLint costs for three rules; "vs any rule" is the plugin\'s own cost.',
+        'plugin rules / parse (stats): ESLint\'s own timing (stats: true) of the redis/recommended rules vs. parsing, summed over all files in one pass: the least noisy figure.',
+        '"any rule" = three no-op rules on Program:exit (the baseline the lint-cost target names): what ESLint costs for three rules; "vs any rule" is the plugin\'s own cost.',
         "plugin's own = plugin rules / parse minus 3 no-op rules / parse (ESLint stats): what the plugin's code adds beyond ESLint's per-rule cost. Target: < 2% on real files.",
         `real files: ${results.corpus.realFiles} files, ${round(realBytes / 2 ** 20)} MB, ${realLines} lines (${JSON.stringify(results.corpus.byExtension)}); ${failing.size} unparsable files dropped.`,
         'peak RSS: maxRSS of the child process that ran that configuration (all rounds).',
