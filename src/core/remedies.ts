@@ -171,7 +171,12 @@ export function boundedReconnectEdits(
   }
   // A method (`reconnectStrategy(retries) { … }`) or getter: its value starts at the parameters, so it
   // becomes a plain property. `get`, `async` or `*` before the key would not belong to the new value.
-  const keyStart = property.computed ? context.sourceText.lastIndexOf('[', property.key.range[0]) : property.key.range[0];
+  const { sourceText } = context;
+  const keyStart = property.computed ? sourceText.lastIndexOf('[', property.key.range[0]) : property.key.range[0];
+  const keyEnd = property.computed ? sourceText.indexOf(']', property.key.range[1]) + 1 : property.key.range[1];
+  // `reconnectStrategy?(…)`, `reconnectStrategy!(…)`, type parameters or a comment before the parameters
+  // would stay between the key and the new `:`.
+  if (sourceText.slice(keyEnd, target.range[0]).trim() !== '') return [];
   const edits: TextEdit[] = [{ range: target.range, text: `: ${strategy}` }];
   if (keyStart > property.range[0]) edits.unshift({ range: [property.range[0], keyStart], text: '' });
   return edits;

@@ -127,6 +127,18 @@ ruleTester.run('no-disabled-reconnect', rule, {
     disabledAt('cluster defaults.socket', 'createCluster({ rootNodes: [], defaults: { socket: { reconnectStrategy: false } } });', 'disabled', 'false', TS_STRATEGY),
     disabledAt('sentinel nodeClientOptions.socket', 'createSentinel({ name: "m", sentinelRootNodes: [], nodeClientOptions: { socket: { reconnectStrategy: false } } });', 'disabled', 'false', TS_STRATEGY),
     disabledAt('duplicate overrides', 'createClient({ url: "redis://x" }).duplicate({ socket: { reconnectStrategy: false } });', 'disabled', 'false', TS_STRATEGY),
+    {
+      name: 'a method written with a token before its parameters keeps it: no rewrite to a property',
+      code: lines(IMPORT, "createClient({ socket: { reconnectStrategy!(retries: number) { return new Error('no reconnects'); } } });"),
+      filename: 'src/redis.ts',
+      errors: [{ messageId: 'alwaysGivesUp' as const, line: 2, column: 44, suggestions: [] }],
+    },
+    {
+      name: 'a method with a comment before its parameters: no rewrite that would move the comment',
+      code: lines(IMPORT, "createClient({ socket: { reconnectStrategy /* never */ () { return new Error('no reconnects'); } } });"),
+      filename: 'src/redis.ts',
+      errors: [{ messageId: 'alwaysGivesUp' as const, line: 2, column: 56, suggestions: [] }],
+    },
     disabledAt('arrow that returns false', 'createClient({ socket: { reconnectStrategy: () => false } });', 'alwaysGivesUp', '() => false', TS_STRATEGY),
     disabledAt('function that returns an Error', 'createClient({ socket: { reconnectStrategy: function () { return new Error("no retry"); } } });', 'alwaysGivesUp', 'function () { return new Error("no retry"); }', TS_STRATEGY),
     disabledAt('every branch gives up', 'createClient({ socket: { reconnectStrategy: (n) => (n ? false : new Error("x")) } });', 'alwaysGivesUp', '(n) => (n ? false : new Error("x"))', TS_STRATEGY),
