@@ -13,11 +13,11 @@ import {
 } from './client-options';
 import type { EscapeRoute } from './escapes';
 import { RedisClientAnalysis, type RedisOwner } from './find-clients';
-import type { ParsedProgram } from './same-file-values';
 import { legacyOptionsOf, topLevelConnectTimeout, type LegacyOptionFinding } from './legacy-options';
 import { LifecycleFacts } from './lifecycle';
 import { mayUseRedis } from './redis-modules';
 import { versionOfModule, type ProjectRedisVersions } from './redis-version';
+import type { ParsedProgram } from './same-file-values';
 
 /** Everything the rules and codemods need about one owner, computed within the file's budget. */
 export interface OwnerChecks {

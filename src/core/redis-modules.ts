@@ -121,7 +121,7 @@ const NODE_REDIS_SPECIFIER = /(['"`])(?:redis|@redis\/client|@node-redis\/client
  * it cannot create a node-redis client and costs the rules and codemods nothing more.
  */
 export function mayUseRedis(sourceText: string, clientModules: readonly string[]): boolean {
-  // \`includes\` first: most files never write "redis", and it is much faster than the pattern.
+  // `includes` first: most files never write "redis", and it is much faster than the pattern.
   return (sourceText.includes('redis') && NODE_REDIS_SPECIFIER.test(sourceText)) || clientModules.some((name) => sourceText.includes(name));
 }
 

@@ -282,7 +282,7 @@ export class SameFileValues {
 
   // ---- indexing ---------------------------------------------------------------------------------
 
-  /** Indexes the file in one walk; returns the number of nodes, which sizes the analysis budget. */
+  /** Indexes the file in one pass over its nodes; returns their number, which sizes the analysis budget. */
   private index(): number {
     let nodes = 0;
     forEachNode(this.program, (node) => {
