@@ -46,28 +46,12 @@ export class CallSites {
     return callsWithin(this.values.calls, fn);
   }
 
-
   private find(fn: FunctionNode): CallSite[] {
     const parent = fn.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === fn) return [parent];
-    if (fn.type === AST_NODE_TYPES.FunctionDeclaration && fn.id) return callsThrough(this.values.findVariable(fn.id));
-    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn && parent.id.type === AST_NODE_TYPES.Identifier) {
-      return callsThrough(this.values.findVariable(parent.id));
-    }
-    if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
-      return parent.kind === 'constructor' ? this.constructions(parent) : parent.kind === 'method' ? this.methodCalls(parent) : [];
-    }
-    return [];
-  }
-
-  /** `this.name(…)` inside the class (for a method that is not static). */
-  private methodCalls(method: TSESTree.MethodDefinition): CallSite[] {
-    const name = propertyKeyName(method);
-    if (name === undefined || method.static) return [];
-    return this.values.accessesOfMemberKey(`${thisKey(method.value)}.${name}`, name).flatMap((access) => {
-      const call = access.parent;
-      return call?.type === AST_NODE_TYPES.CallExpression && call.callee === access ? [call] : [];
-    });
+    if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.kind === 'constructor') return this.constructions(parent);
+    // `helper()` through its variable, `this.method()` inside the class (for a method that is not static).
+    return (this.namedReferences(fn) ?? []).flatMap(callOf);
   }
 
   /** `new C(…)` for a class declared at the top level of this file. */
@@ -105,9 +89,8 @@ function referencesOf(variable: Variable | undefined): Node[] | undefined {
   return variable?.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
 }
 
-function callsThrough(variable: Variable | undefined): CallSite[] {
-  return (variable?.references ?? []).flatMap((reference) => {
-    const parent = reference.identifier.parent;
-    return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier ? [parent] : [];
-  });
+/** The call whose callee is `node`, if there is one. */
+function callOf(node: Node): CallSite[] {
+  const parent = node.parent;
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === node ? [parent] : [];
 }
