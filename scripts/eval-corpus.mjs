@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../dist/index.js';
-import { emptyScore, scoreReports } from './score-labels.mjs';
+import { emptyScore, printScores as print, scoreReports } from './score-labels.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const corpusDir = process.env.REDIS_CORPUS_DIR ?? path.resolve(root, '../shared/corpus');
@@ -138,17 +138,6 @@ function score(ruleOptions) {
   return results;
 }
 
-const percent = (n, d) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
-function print(title, results) {
-  console.log(`\n${title}`);
-  for (const [rule, r] of Object.entries(results)) {
-    console.log(
-      `  ${rule.padEnd(24)} precision ${percent(r.tp, r.tp + r.fp).padStart(6)}  recall ${percent(r.tp, r.tp + r.fn).padStart(6)}` +
-        `  (tp ${r.tp}, fp ${r.fp}, fn ${r.fn}, tn ${r.tn}; unknown labels ${r.unknown}, reported ${r.unknownReported})`,
-    );
-    for (const line of r.stray) console.log(`      ${line}`);
-  }
-}
 
 // ---- no-legacy-options against `legacyOptions` of the lifecycle labels --------------------------------
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
-import { emptyScore, scoreReports } from './score-labels.mjs';
+import { emptyScore, printScores as print, scoreReports } from './score-labels.mjs';
 
 const RULES = {
   'no-floating-connect': {
@@ -68,18 +68,6 @@ function scoreFile(results, file, labels, messages) {
   }
 }
 
-const percent = (n, d) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
-
-function print(title, results) {
-  console.log(`\n${title}`);
-  for (const [rule, r] of Object.entries(results)) {
-    console.log(
-      `  ${rule.padEnd(24)} precision ${percent(r.tp, r.tp + r.fp).padStart(6)}  recall ${percent(r.tp, r.tp + r.fn).padStart(6)}` +
-        `  (tp ${r.tp}, fp ${r.fp}, fn ${r.fn}, tn ${r.tn}; unknown labels ${r.unknown}, reported ${r.unknownReported})`,
-    );
-    for (const line of r.stray) console.log(`      ${line}`);
-  }
-}
 
 export function scoreLifecycle({ corpusDir, plugin }) {
   const labelsPath = path.join(corpusDir, 'labels-lifecycle.json');

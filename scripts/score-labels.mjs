@@ -31,3 +31,17 @@ export function scoreReports(score, { file, labels, reports, expect, at, describ
     score.stray.push(`unlabelled report ${file}:${report.line}:${report.column}${describe(report)}`);
   }
 }
+
+const percent = (n, d) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
+
+/** Prints each rule's precision and recall under `title`, then the labels and reports that went astray. */
+export function printScores(title, results) {
+  console.log(`\n${title}`);
+  for (const [rule, r] of Object.entries(results)) {
+    console.log(
+      `  ${rule.padEnd(24)} precision ${percent(r.tp, r.tp + r.fp).padStart(6)}  recall ${percent(r.tp, r.tp + r.fn).padStart(6)}` +
+        `  (tp ${r.tp}, fp ${r.fp}, fn ${r.fn}, tn ${r.tn}; unknown labels ${r.unknown}, reported ${r.unknownReported})`,
+    );
+    for (const line of r.stray) console.log(`      ${line}`);
+  }
+}
