@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import plugin from '../dist/index.js';
-import { emptyScore, printScores as print, scoreReports } from './score-labels.mjs';
+import { emptyScore, printScores, scoreReports } from './score-labels.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const corpusDir = process.env.REDIS_CORPUS_DIR ?? path.resolve(root, '../shared/corpus');
@@ -138,7 +138,6 @@ function score(ruleOptions) {
   return results;
 }
 
-
 // ---- no-legacy-options against `legacyOptions` of the lifecycle labels --------------------------------
 
 const lifecycleCalls = lifecycle.filter((entry) => entry.kind === 'call');
@@ -217,8 +216,8 @@ function scoreLegacyOptions(override) {
 }
 
 console.log(`eval:corpus: ${labels.length} labelled calls in ${files.length} files (${corpusDir})`);
-print("Policy 'report' (default): clients that leave the file are still checked", score({}));
-print("Policy 'ignore': clients that leave the file are not checked", score({ errorListener: { escapedClients: 'ignore' } }));
+printScores("Policy 'report' (default): clients that leave the file are still checked", score({}));
+printScores("Policy 'ignore': clients that leave the file are not checked", score({ errorListener: { escapedClients: 'ignore' } }));
 if (declarations.size > 0) {
   // The issue's bar: neither socket rule reports anything in a project that declares node-redis v2/v3.
   const v3Files = files.filter((file) => (declarations.get(file)?.declaredMajor ?? 4) < 4);
@@ -228,12 +227,12 @@ if (declarations.size > 0) {
   console.log(`\nsocket-rule reports in the ${v3Files.length} files of v2/v3 projects: ${socketReports.length} (must be 0)`);
 }
 if (lifecycleCalls.length > 0) {
-  print(`no-legacy-options against legacyOptions (${lifecycleCalls.length} labelled calls, each repository's declared version)`, {
+  printScores(`no-legacy-options against legacyOptions (${lifecycleCalls.length} labelled calls, each repository's declared version)`, {
     'no-legacy-options': scoreLegacyOptions(),
   });
   // The corpus's v4+ code has no legacy options, so recall is also measured on the v2/v3 code as it would
   // stand after a dependency bump to redis 4.6 without a code change.
-  print('no-legacy-options if every repository declared redis ^4.6.0 (the v2/v3 code left as it is)', {
+  printScores('no-legacy-options if every repository declared redis ^4.6.0 (the v2/v3 code left as it is)', {
     'no-legacy-options': scoreLegacyOptions('^4.6.0'),
   });
 }

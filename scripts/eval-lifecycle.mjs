@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
-import { emptyScore, printScores as print, scoreReports } from './score-labels.mjs';
+import { emptyScore, printScores, scoreReports } from './score-labels.mjs';
 
 const RULES = {
   'no-floating-connect': {
@@ -68,7 +68,6 @@ function scoreFile(results, file, labels, messages) {
   }
 }
 
-
 export function scoreLifecycle({ corpusDir, plugin }) {
   const labelsPath = path.join(corpusDir, 'labels-lifecycle.json');
   if (!existsSync(labelsPath)) return;
@@ -95,6 +94,6 @@ export function scoreLifecycle({ corpusDir, plugin }) {
     `\nlifecycle: ${connects.length} labelled connect() calls, ${labels.filter((label) => label.kind === 'call').length} client-creating calls` +
       ` (${dropped} connect() calls are awaited inside a function whose own promise is dropped: not this rule's report, scored as negatives)`,
   );
-  print('Lifecycle rules, each file linted under its original path (the // Path: header)', byOriginalPath);
-  print('Lifecycle rules, each file linted under its corpus name', byCorpusName);
+  printScores('Lifecycle rules, each file linted under its original path (the // Path: header)', byOriginalPath);
+  printScores('Lifecycle rules, each file linted under its corpus name', byCorpusName);
 }
