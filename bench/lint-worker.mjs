@@ -1,6 +1,6 @@
 // Child process for the lint benchmark: one per configuration, so each reports its own peak memory.
-// Messages from the parent: { files } once, then 'run' (replies { ms, messages, fatal }) and 'exit'
-// (replies { maxRssKb }).
+// Messages from the parent: { files } once, then 'run' or 'run-stats' (replies { ms, messages, fatal, ... }),
+// 'rss' (replies { maxRssKb }, the peak so far) and 'exit'.
 import { lintConfig, requireFromRoot } from './lint-config.mjs';
 
 const { ESLint } = requireFromRoot('eslint');
@@ -37,8 +37,9 @@ process.on('message', async (message) => {
       }
     }
     process.send({ ms, messages, fatal, files: results.length, parseMs, pluginRulesMs, noopRulesMs });
-  } else if (message === 'exit') {
+  } else if (message === 'rss') {
     process.send({ maxRssKb: process.resourceUsage().maxRSS });
+  } else if (message === 'exit') {
     process.disconnect();
   }
 });
